@@ -1,0 +1,136 @@
+"""Constrained value types shared by every model: ids, partial dates, local times, zones, codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import zoneinfo
+from dataclasses import dataclass
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+LOCAL_TIME_PATTERN = r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+LOCAL_DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]$"
+COUNTRY_PATTERN = r"^[A-Z]{2}$"
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+HTTPS_URL_PATTERN = r"^https://[^\s/$.?#][^\s]*$"
+TIMEZONE_PATTERN = r"^[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+$|^UTC$"
+
+# Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:[a-z]+|#[0-9]+);")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field as a foreign key into the named resource."""
+
+    resource: str
+
+
+def check_text(value: str) -> str:
+    """Refuse text that would be unsafe or ambiguous in a published cell."""
+    if value != value.strip():
+        raise ValueError("text has leading or trailing white space")
+    if not value:
+        raise ValueError("text is empty")
+    if unicodedata.normalize("NFC", value) != value:
+        raise ValueError("text is not in Unicode NFC form")
+    for char in value:
+        if char in _ZERO_WIDTH:
+            raise ValueError(f"text contains the invisible character U+{ord(char):04X}")
+        if unicodedata.category(char) == "Cc" and char != "\n":
+            raise ValueError(f"text contains the control character U+{ord(char):04X}")
+    if value.startswith(FORMULA_PREFIXES):
+        raise ValueError(
+            f"text starts with {value[0]!r}, which a spreadsheet would run as a formula"
+        )
+    if _HTML_TAG.search(value):
+        raise ValueError("text contains HTML markup or an HTML entity")
+    return value
+
+
+def check_partial_date(value: str) -> str:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    return value
+
+
+def check_local_datetime(value: str) -> str:
+    """Accept YYYY-MM-DDTHH:MM naming a real calendar date."""
+    check_partial_date(value[:10])
+    return value
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def check_timezone(value: str) -> str:
+    """Accept only IANA zone names the tz database knows."""
+    if value not in _known_zones():
+        raise ValueError(f"{value!r} is not an IANA time zone")
+    return value
+
+
+def parse_local_time(value: Any) -> Any:
+    """Read 'HH:MM' (what records and the published files carry) into a time of day."""
+    if isinstance(value, str):
+        if not re.fullmatch(LOCAL_TIME_PATTERN, value):
+            raise ValueError(f"{value!r} is not a time of day in 24-hour HH:MM")
+        hours, minutes = value.split(":")
+        return dt.time(int(hours), int(minutes))
+    if isinstance(value, dt.time) and (value.second or value.microsecond or value.tzinfo):
+        raise ValueError("a local time carries hours and minutes only, with no zone")
+    return value
+
+
+def format_local_time(value: dt.time) -> str:
+    """Write a time of day as 'HH:MM'."""
+    return value.strftime("%H:%M")
+
+
+Text = Annotated[str, AfterValidator(check_text)]
+ShortText = Annotated[str, Field(max_length=300), AfterValidator(check_text)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=3, max_length=100)]
+PartialDate = Annotated[
+    str,
+    Field(pattern=PARTIAL_DATE_PATTERN, description="A date known to the year, month or day."),
+    AfterValidator(check_partial_date),
+]
+LocalDateTime = Annotated[
+    str, Field(pattern=LOCAL_DATETIME_PATTERN), AfterValidator(check_local_datetime)
+]
+LocalTime = Annotated[
+    dt.time,
+    BeforeValidator(parse_local_time),
+    PlainSerializer(format_local_time, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": LOCAL_TIME_PATTERN}),
+]
+CountryCode = Annotated[str, Field(pattern=COUNTRY_PATTERN)]
+Timezone = Annotated[str, Field(pattern=TIMEZONE_PATTERN), AfterValidator(check_timezone)]
+HttpsUrl = Annotated[str, Field(pattern=HTTPS_URL_PATTERN, max_length=2000)]
+WikidataId = Annotated[str, Field(pattern=WIKIDATA_PATTERN)]
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
+
+SourceRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("sources")]
+PersonRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("people")]
+PlaceRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("places")]
+TopicRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("topics")]
+AgreementRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("agreements")]
+MilestoneRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("milestones")]
+AnniversaryRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("anniversaries")]
+MeetingRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("meetings")]
