@@ -11,6 +11,7 @@ from functools import cache
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
@@ -37,23 +38,27 @@ class Ref:
 
 def check_text(value: str) -> str:
     """Refuse text that would be unsafe or ambiguous in a published cell."""
+    if not value.strip():
+        raise PydanticCustomError("empty-text", "text is empty")
     if value != value.strip():
-        raise ValueError("text has leading or trailing white space")
-    if not value:
-        raise ValueError("text is empty")
+        raise PydanticCustomError("untrimmed-text", "text has leading or trailing white space")
     if unicodedata.normalize("NFC", value) != value:
-        raise ValueError("text is not in Unicode NFC form")
+        raise PydanticCustomError("not-nfc", "text is not in Unicode NFC form")
     for char in value:
-        if char in _ZERO_WIDTH:
-            raise ValueError(f"text contains the invisible character U+{ord(char):04X}")
-        if unicodedata.category(char) == "Cc" and char != "\n":
-            raise ValueError(f"text contains the control character U+{ord(char):04X}")
+        if char in _ZERO_WIDTH or (unicodedata.category(char) == "Cc" and char != "\n"):
+            raise PydanticCustomError(
+                "control-character",
+                "text contains the invisible or control character {char}",
+                {"char": f"U+{ord(char):04X}"},
+            )
     if value.startswith(FORMULA_PREFIXES):
-        raise ValueError(
-            f"text starts with {value[0]!r}, which a spreadsheet would run as a formula"
+        raise PydanticCustomError(
+            "formula-injection",
+            "starts with {char}, which a spreadsheet would run as a formula",
+            {"char": repr(value[0])},
         )
     if _HTML_TAG.search(value):
-        raise ValueError("text contains HTML markup or an HTML entity")
+        raise PydanticCustomError("html-in-text", "text contains HTML markup or an HTML entity")
     return value
 
 
@@ -63,8 +68,10 @@ def check_partial_date(value: str) -> str:
     year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
     try:
         dt.date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    except ValueError:
+        raise PydanticCustomError(
+            "invalid-date", "is not a real calendar date"
+        ) from None
     return value
 
 
@@ -82,7 +89,9 @@ def _known_zones() -> frozenset[str]:
 def check_timezone(value: str) -> str:
     """Accept only IANA zone names the tz database knows."""
     if value not in _known_zones():
-        raise ValueError(f"{value!r} is not an IANA time zone")
+        raise PydanticCustomError(
+            "invalid-timezone", "is not an IANA time zone"
+        )
     return value
 
 
@@ -90,11 +99,15 @@ def parse_local_time(value: Any) -> Any:
     """Read 'HH:MM' (what records and the published files carry) into a time of day."""
     if isinstance(value, str):
         if not re.fullmatch(LOCAL_TIME_PATTERN, value):
-            raise ValueError(f"{value!r} is not a time of day in 24-hour HH:MM")
+            raise PydanticCustomError(
+                "invalid-time", "is not a time of day"
+            )
         hours, minutes = value.split(":")
         return dt.time(int(hours), int(minutes))
     if isinstance(value, dt.time) and (value.second or value.microsecond or value.tzinfo):
-        raise ValueError("a local time carries hours and minutes only, with no zone")
+        raise PydanticCustomError(
+            "invalid-time", "a local time carries hours and minutes only, with no zone"
+        )
     return value
 
 
@@ -134,3 +147,16 @@ AgreementRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("agreements")]
 MilestoneRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("milestones")]
 AnniversaryRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("anniversaries")]
 MeetingRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("meetings")]
+
+PATTERN_CODES: dict[str, str] = {
+    SLUG_PATTERN: "invalid-id",
+    PARTIAL_DATE_PATTERN: "invalid-date",
+    LOCAL_TIME_PATTERN: "invalid-time",
+    LOCAL_DATETIME_PATTERN: "invalid-datetime",
+    COUNTRY_PATTERN: "invalid-country",
+    WIKIDATA_PATTERN: "invalid-wikidata-id",
+    LANGUAGE_PATTERN: "invalid-language",
+    HTTPS_URL_PATTERN: "not-https",
+    TIMEZONE_PATTERN: "invalid-timezone",
+}
+"""The rule each pattern enforces, so a mismatch is reported under the rule's own code."""

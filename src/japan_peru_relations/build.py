@@ -1,0 +1,97 @@
+"""Build the published package from the records: reproducible bytes, written all or nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .dataset import Dataset
+from .models import RECORD_TYPES
+from .package import DATA_DIR, DESCRIPTOR, SCHEMA_DIR, csv_path, descriptor, dumps, json_path
+from .package import json_schema, schema_path
+from .tables import TABLES, to_csv
+
+GENERATED_DIRS = (DATA_DIR, SCHEMA_DIR)
+
+
+def render(dataset: Dataset) -> dict[str, bytes]:
+    """Every generated file's path (relative to the root) and exact bytes."""
+    outputs: dict[str, str] = {}
+    for table in TABLES:
+        outputs[csv_path(table.name)] = to_csv(table, dataset)
+    for kind in RECORD_TYPES:
+        outputs[json_path(kind)] = dumps([r.model_dump(mode="json") for r in dataset[kind]])
+        outputs[schema_path(kind)] = dumps(json_schema(kind))
+    outputs[DESCRIPTOR] = dumps(descriptor())
+    return {path: text.encode("utf-8") for path, text in sorted(outputs.items())}
+
+
+def _existing(root: Path) -> set[str]:
+    """Generated files now on disk (anything in data/ or schema/, and the descriptor)."""
+    found = {DESCRIPTOR} if (root / DESCRIPTOR).is_file() else set()
+    for folder in GENERATED_DIRS:
+        base = root / folder
+        if base.is_dir():
+            found.update(p.relative_to(root).as_posix() for p in base.rglob("*") if p.is_file())
+    return found
+
+
+def stale_files(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
+    """Generated files that are missing, differ from what the records produce, or are left over."""
+    stale = []
+    for path, data in outputs.items():
+        target = root / path
+        if not target.is_file() or target.read_bytes() != data:
+            stale.append(path)
+    stale.extend(sorted(_existing(root) - set(outputs)))
+    return sorted(stale)
+
+
+def _write_staged(stage: Path, path: str, data: bytes) -> Path:
+    staged = stage / path
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    with open(staged, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return staged
+
+
+def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
+    """Replace the generated files with outputs, all or nothing; return the paths changed.
+
+    New contents are staged in a temporary folder beside them first; only then is each file
+    swapped in, its old version kept aside, and any failure puts every old version back.
+    """
+    changed = stale_files(root, outputs)
+    if not changed:
+        return []
+    stage = Path(tempfile.mkdtemp(prefix=".jpr-build-", dir=root))
+    backup = stage / ".previous"
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        staged = {p: _write_staged(stage, p, outputs[p]) for p in changed if p in outputs}
+        for path in changed:
+            target = root / path
+            kept: Path | None = None
+            if target.exists():
+                kept = backup / path
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(target, kept)
+            done.append((target, kept))
+            if path in staged:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged[path], target)
+    except BaseException:
+        for target, kept in reversed(done):
+            if kept is not None:
+                os.replace(kept, target)
+            elif target.exists():
+                target.unlink()
+        raise
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return changed

@@ -1,0 +1,137 @@
+"""Validate a project: the records, the rules across them, and the built package on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .build import render, stale_files
+from .checks import run_checks
+from .dataset import Dataset
+from .models import RECORD_TYPES
+from .package import DESCRIPTOR, json_path, schema_path
+from .records import read_records
+from .report import Problem, Report
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to check beyond the records themselves."""
+
+    package: bool = True
+    frictionless: bool = True
+    today: dt.date | None = None
+
+
+def validate_project(root: Path, options: Options = Options()) -> Report:
+    """Every problem in the project at root, in one report; never raises on bad input."""
+    report = Report()
+    dataset, files, problems = read_records(root)
+    report.extend(problems)
+    report.checked["record files"] = len(files)
+    report.extend(run_checks(files, options.today or dt.date.today()))
+    if options.package:
+        if report.valid:
+            report.extend(check_build(root, dataset))
+        report.extend(check_json_resources(root))
+        report.extend(check_descriptor_profile(root))
+        report.checked["package checks"] = 3
+        if options.frictionless:
+            report.extend(check_frictionless(root))
+            report.checked["package checks"] += 1
+    return report
+
+
+def check_build(root: Path, dataset: Dataset) -> list[Problem]:
+    """The committed outputs are what `jpr build` makes of the records."""
+    return [
+        Problem(path, 0, 0, "", "stale-build", "differs from what the records build to")
+        for path in stale_files(root, render(dataset))
+    ]
+
+
+def _load_json(path: Path) -> tuple[Any, Problem | None]:
+    rel = path.name
+    try:
+        return json.loads(path.read_bytes()), None
+    except (OSError, ValueError) as exc:
+        return None, Problem(rel, 0, 0, "", "json-schema-error", f"cannot be read as JSON: {exc}")
+
+
+def check_json_resources(root: Path) -> list[Problem]:
+    """Each data/<kind>.json validates against schema/<kind>.schema.json."""
+    from jsonschema import Draft202012Validator
+
+    problems = []
+    for kind in RECORD_TYPES:
+        data_file, schema_file = root / json_path(kind), root / schema_path(kind)
+        if not data_file.is_file() or not schema_file.is_file():
+            continue
+        data, error = _load_json(data_file)
+        schema, schema_error = _load_json(schema_file)
+        if error or schema_error:
+            problems.extend(p for p in (error, schema_error) if p)
+            continue
+        for failure in Draft202012Validator(schema).iter_errors(data):
+            where = "/".join(str(p) for p in failure.absolute_path)
+            problems.append(
+                Problem(json_path(kind), 0, 0, where, "json-schema-error", failure.message[:300])
+            )
+    return problems
+
+
+def check_descriptor_profile(root: Path) -> list[Problem]:
+    """datapackage.json validates against the official Data Package v2 profile."""
+    import importlib.resources
+
+    from jsonschema import Draft7Validator
+
+    path = root / DESCRIPTOR
+    if not path.is_file():
+        return []
+    descriptor, error = _load_json(path)
+    if error:
+        return [Problem(DESCRIPTOR, 0, 0, "", "descriptor-error", error.message)]
+    profile_text = (
+        importlib.resources.files("dplib") / "profiles" / "2.0" / "datapackage.json"
+    ).read_text(encoding="utf-8")
+    validator = Draft7Validator(json.loads(profile_text))
+    return [
+        Problem(
+            DESCRIPTOR, 0, 0, "/".join(map(str, e.absolute_path)), "descriptor-error", e.message[:300]
+        )
+        for e in validator.iter_errors(descriptor)
+    ]
+
+
+def check_frictionless(root: Path) -> list[Problem]:
+    """`frictionless validate datapackage.json` reports the package valid."""
+    path = root / DESCRIPTOR
+    if not path.is_file():
+        return [Problem(DESCRIPTOR, 0, 0, "", "stale-build", "is missing; run `jpr build`")]
+    from frictionless import Package, system
+
+    problems = []
+    with system.use_context(trusted=False):
+        try:
+            report = Package(str(path), basepath=str(root)).validate()
+        except Exception as exc:  # frictionless raises its own types for unusable descriptors
+            return [Problem(DESCRIPTOR, 0, 0, "", "table-schema-error", f"frictionless: {exc}")]
+    for task in report.tasks:
+        for error in task.errors:
+            row = getattr(error, "row_number", None) or 0
+            field = getattr(error, "field_name", None) or ""
+            problems.append(
+                Problem(
+                    str(task.place), int(row), 0, field, "table-schema-error",
+                    f"frictionless {error.type}: {error.message}",
+                )  # fmt: skip
+            )
+    for error in report.errors:
+        problems.append(
+            Problem(DESCRIPTOR, 0, 0, "", "table-schema-error", f"frictionless {error.type}: {error.message}")
+        )
+    return problems

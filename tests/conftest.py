@@ -1,0 +1,34 @@
+"""Shared fixtures: the project root, the shared source material, a scratch copy of the project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+FACTS = SHARED / "facts" / "japan-peru-facts.md"
+PROJECT_FILES = ("records", "data", "schema", "datapackage.json")
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    """Skip, with the reason, when the third-party source texts are not beside the checkout."""
+    return pytest.mark.skipif(
+        not path.exists(),
+        reason=f"{path} is absent: the source texts live in ../shared beside the checkout (as in CI)",
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the project's records and built package, safe to corrupt."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name)
+        elif source.exists():
+            shutil.copy2(source, tmp_path / name)
+    return tmp_path
