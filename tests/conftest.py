@@ -18,7 +18,7 @@ def needs_shared(path: Path) -> pytest.MarkDecorator:
     """Skip, with the reason, when the third-party source texts are not beside the checkout."""
     return pytest.mark.skipif(
         not path.exists(),
-        reason=f"{path} is absent: the source texts live in ../shared beside the checkout (as in CI)",
+        reason=f"{path} is absent: the source texts live in ../shared beside the checkout",
     )
 
 

@@ -92,7 +92,7 @@ def test_interrupted_staging_leaves_outputs_byte_identical(
 ) -> None:
     before = _snapshot(project)
 
-    def failing_fsync(fd: int) -> None:
+    def failing_fsync(_fd: int) -> None:
         raise OSError("interrupted (simulated)")
 
     monkeypatch.setattr(build.os, "fsync", failing_fsync)

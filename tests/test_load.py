@@ -1,4 +1,4 @@
-"""The library: typed, frozen records from the built JSON, lookups that help, no YAML or frictionless."""
+"""The library: typed, frozen records from the built JSON, helpful lookups, no YAML needed."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ KINDS = {
 def test_each_kind_loads_as_frozen_typed_records(kind: str) -> None:
     all_of, one, get, model = KINDS[kind]
     records = all_of()
-    assert records and all(type(r) is model for r in records)
+    assert records
+    assert all(type(r) is model for r in records)
     first = records[0]
     assert one(first.id) is first
     assert get(first.id) is first
@@ -52,7 +53,7 @@ def test_lookup_ignores_case_accents_and_spacing() -> None:
 
 
 def test_lookup_error_is_the_library_s_own_lookup_error() -> None:
-    with pytest.raises(jpr.RecordNotFound, match=r"list them with jpr\.meetings\(\)"):
+    with pytest.raises(jpr.RecordNotFoundError, match=r"list them with jpr\.meetings\(\)"):
         jpr.meeting("no-such-meeting-at-all")
 
 
@@ -62,14 +63,15 @@ def test_a_store_loads_any_built_folder() -> None:
 
 
 def test_a_store_on_an_unbuilt_folder_says_what_to_do(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(jpr.DataNotFound, match="jpr build"):
+    with pytest.raises(jpr.DataNotFoundError, match="jpr build"):
         Store(tmp_path).all("meetings")
 
 
 def test_loading_imports_neither_yaml_nor_frictionless() -> None:
     code = (
         "import sys, japan_peru_relations as jpr\n"
-        "[f() for f in (jpr.meetings, jpr.agreements, jpr.anniversaries, jpr.people, jpr.sources)]\n"
+        "for load in (jpr.meetings, jpr.agreements, jpr.anniversaries, jpr.people, jpr.sources):\n"
+        "    load()\n"
         "bad = [m for m in ('yaml', 'frictionless', 'jsonschema') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )

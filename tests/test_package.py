@@ -1,4 +1,4 @@
-"""The published package: frictionless, the Data Package v2 profile and the JSON Schemas accept it."""
+"""The published package: frictionless, the Data Package v2 profiles and JSON Schema accept it."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ def _profile(name: str) -> dict[str, object]:
 
 
 def test_descriptor_follows_the_data_package_v2_profile() -> None:
-    errors = [e.message for e in Draft7Validator(_profile("datapackage.json")).iter_errors(DESCRIPTOR)]
+    errors = [
+        e.message for e in Draft7Validator(_profile("datapackage.json")).iter_errors(DESCRIPTOR)
+    ]
     assert errors == []
 
 
@@ -41,7 +43,9 @@ def test_every_resource_follows_the_data_resource_v2_profile(resource: dict[str,
 @pytest.mark.parametrize(
     "resource", [r for r in DESCRIPTOR["resources"] if "schema" in r], ids=lambda r: r["name"]
 )
-def test_every_table_schema_follows_the_table_schema_v2_profile(resource: dict[str, object]) -> None:
+def test_every_table_schema_follows_the_table_schema_v2_profile(
+    resource: dict[str, object],
+) -> None:
     validator = Draft7Validator(_profile("tableschema.json"))
     assert [e.message for e in validator.iter_errors(resource["schema"])] == []
 

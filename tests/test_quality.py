@@ -38,6 +38,8 @@ def test_gate(command: list[str]) -> None:
 def test_command_line_entry_point_runs() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "japan_peru_relations.cli", "--version"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout.startswith("jpr ")

@@ -25,7 +25,8 @@ def test_every_kind_has_records() -> None:
 def test_record_file_is_valid(path: Path) -> None:
     file, problems = read_file(ROOT, path)
     assert problems == []
-    assert file is not None and file.record is not None
+    assert file is not None
+    assert file.record is not None
 
 
 def test_no_problem_across_records() -> None:
@@ -36,6 +37,7 @@ def test_no_problem_across_records() -> None:
 @pytest.mark.parametrize("path", RECORD_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_record_cites_sources_unless_vocabulary(path: Path) -> None:
     file, _ = read_file(ROOT, path)
-    assert file is not None and file.record is not None
+    assert file is not None
+    assert file.record is not None
     if file.kind not in ("sources", "topics"):
         assert getattr(file.record, "sources", None), "every record cites at least one source"

@@ -50,29 +50,99 @@ CASES = [
     # (rule code, file, text to replace, replacement, line, field)
     ("invalid-time", MEETING, "start_local: 11:35", "start_local: 25:10", 7, "start_local"),
     ("invalid-date", MEETING, "date: 2023-05-03", "date: 2023-02-30", 3, "date"),
-    ("invalid-timezone", MEETING, "timezone: America/Lima", "timezone: America/Lmia", 11, "timezone"),
+    (
+        "invalid-timezone",
+        MEETING,
+        "timezone: America/Lima",
+        "timezone: America/Lmia",
+        11,
+        "timezone",
+    ),
     ("invalid-choice", MEETING, "kind: courtesy_call", "kind: coffee", 4, "kind"),
-    ("invalid-choice", MEETING, "    role: principal", "    role: boss", 18, "participants[0].role"),
-    ("unknown-field", MEETING, "level: ministerial", "level: ministerial\nmood: cordial", 7, "mood"),
-    ("missing-field", MEETING, "summary: A meeting written for the validator's tests.\n", "", 1, "summary"),
+    (
+        "invalid-choice",
+        MEETING,
+        "    role: principal",
+        "    role: boss",
+        18,
+        "participants[0].role",
+    ),
+    (
+        "unknown-field",
+        MEETING,
+        "level: ministerial",
+        "level: ministerial\nmood: cordial",
+        7,
+        "mood",
+    ),
+    (
+        "missing-field",
+        MEETING,
+        "summary: A meeting written for the validator's tests.\n",
+        "",
+        1,
+        "summary",
+    ),
     ("out-of-range", MEETING, "duration_minutes: 30", "duration_minutes: 0", 9, "duration_minutes"),
-    ("wrong-type", MEETING, "duration_minutes: 30", "duration_minutes: half an hour", 9, "duration_minutes"),
+    (
+        "wrong-type",
+        MEETING,
+        "duration_minutes: 30",
+        "duration_minutes: half an hour",
+        9,
+        "duration_minutes",
+    ),
     ("invalid-datetime", MEETING, "2023-05-04T01:35", "2023-05-04 01:35", 12, "stated_japan_time"),
-    ("japan-time-mismatch", MEETING, "2023-05-04T01:35", "2023-05-04T02:35", 12, "stated_japan_time"),
+    (
+        "japan-time-mismatch",
+        MEETING,
+        "2023-05-04T01:35",
+        "2023-05-04T02:35",
+        12,
+        "stated_japan_time",
+    ),
     ("start-after-end", MEETING, "end_local: 12:05", "end_local: 11:05", 8, "end_local"),
-    ("duration-mismatch", MEETING, "duration_minutes: 30", "duration_minutes: 90", 9, "duration_minutes"),
+    (
+        "duration-mismatch",
+        MEETING,
+        "duration_minutes: 30",
+        "duration_minutes: 90",
+        9,
+        "duration_minutes",
+    ),
     ("unknown-reference", MEETING, "place: lima", "place: lim", 13, "place"),
-    ("unknown-reference", MEETING, "  - person: hayashi-yoshimasa", "  - person: hayashi", 15, "participants[0].person"),
+    (
+        "unknown-reference",
+        MEETING,
+        "  - person: hayashi-yoshimasa",
+        "  - person: hayashi",
+        15,
+        "participants[0].person",
+    ),
     ("unknown-reference", MEETING, "  - test-topic", "  - test-topics", 22, "topics[0]"),
     ("future-date", MEETING, "date: 2023-05-03", "date: 2027-05-03", 3, "date"),
     ("invalid-id", MEETING, "id: 2023-05-03-hayashi-x", "id: 2023_05_03", 1, "id"),
-    ("id-filename-mismatch", MEETING, "id: 2023-05-03-hayashi-x", "id: 2023-05-03-hayashi-y", 1, "id"),
+    (
+        "id-filename-mismatch",
+        MEETING,
+        "id: 2023-05-03-hayashi-x",
+        "id: 2023-05-03-hayashi-y",
+        1,
+        "id",
+    ),
     ("evidence-mismatch", MEETING, "evidence: official", "evidence: press", 24, "evidence"),
     ("no-source", MEETING, "sources:\n  - mofa-en-x", "sources: []", 25, "sources"),
     ("formula-injection", MEETING, "title: Test courtesy call", "title: =HYPERLINK(1)", 2, "title"),
     ("html-in-text", MEETING, "title: Test courtesy call", "title: Test <b>call</b>", 2, "title"),
     ("not-nfc", PERSON, "name: Yoshimasa Hayashi", "name: Yoshimasa Hayashi\u0301", 2, "name"),
-    ("control-character", PERSON, "name: Yoshimasa Hayashi", "name: Yoshimasa\u200bHayashi", 2, "name"),
+    (
+        "control-character",
+        PERSON,
+        "name: Yoshimasa Hayashi",
+        "name: Yoshimasa\u200bHayashi",
+        2,
+        "name",
+    ),
     ("untrimmed-text", PERSON, "name: Yoshimasa Hayashi", "name: ' Yoshimasa Hayashi'", 2, "name"),
     ("invalid-country", PERSON, "country: JP", "country: Japan", 5, "country"),
     ("not-https", SOURCE, "url: https://", "url: http://", 2, "url"),
@@ -85,7 +155,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(
-    ("code", "path", "old", "new", "line", "field"), CASES, ids=[f"{c[0]}-{c[5] or c[1]}" for c in CASES]
+    ("code", "path", "old", "new", "line", "field"),
+    CASES,
+    ids=[f"{c[0]}-{c[5] or c[1]}" for c in CASES],
 )
 def test_corruption_is_reported_with_code_and_position(
     mini: Path, code: str, path: str, old: str, new: str, line: int, field: str
@@ -113,7 +185,11 @@ def test_every_problem_is_reported_in_one_run(mini: Path) -> None:
     corrupt(mini, MEETING, "start_local: 11:35", "start_local: 25:10")
     corrupt(mini, PERSON, "country: JP", "country: Japan")
     corrupt(mini, ANNIVERSARY, "year: 2023", "year: 2024")
-    assert {p[0] for p in found(mini)} == {"invalid-time", "invalid-country", "anniversary-arithmetic"}
+    assert {p[0] for p in found(mini)} == {
+        "invalid-time",
+        "invalid-country",
+        "anniversary-arithmetic",
+    }
 
 
 def test_cli_prints_sorted_lines_a_summary_and_exits_1(
@@ -135,10 +211,14 @@ def test_cli_json_report(mini: Path, capsys: pytest.CaptureFixture[str]) -> None
     report = json.loads(capsys.readouterr().out)
     assert report["valid"] is False
     assert report["problems"][0] | {"message": ""} == {
-        "path": MEETING, "line": 13, "column": 1, "field": "place",
-        "code": "unknown-reference", "message": "",
+        "path": MEETING,
+        "line": 13,
+        "column": 1,
+        "field": "place",
+        "code": "unknown-reference",
+        "message": "",
         "hint": "add the record, or correct the id (the message suggests close ids)",
-    }  # fmt: skip
+    }
     assert "did you mean 'lima'?" in report["problems"][0]["message"]
 
 

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ._version import __version__
-from .load import DataNotFound, Kind, RecordNotFound, Store
+from .load import DataNotFoundError, Kind, RecordNotFoundError, Store
 from .models import (
     Agreement,
     AgreementStep,
@@ -49,14 +49,14 @@ __all__ = [
     "Agreement",
     "AgreementStep",
     "Anniversary",
-    "DataNotFound",
+    "DataNotFoundError",
     "Meeting",
     "Milestone",
     "Participant",
     "Person",
     "Place",
     "Position",
-    "RecordNotFound",
+    "RecordNotFoundError",
     "Source",
     "Store",
     "Topic",

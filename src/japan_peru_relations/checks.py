@@ -67,9 +67,11 @@ def check_identity(ctx: Context) -> Iterator[Problem]:
         stem = PurePosixPath(file.path).name.removesuffix(".yaml")
         if stem != record_id:
             yield ctx.problem(
-                file, ("id",), "id-filename-mismatch",
+                file,
+                ("id",),
+                "id-filename-mismatch",
                 f"id {record_id!r} does not match the file name {stem + '.yaml'!r}",
-            )  # fmt: skip
+            )
         first = seen.setdefault((file.kind, record_id), file)
         if first is not file:
             yield ctx.problem(
@@ -86,7 +88,10 @@ def check_references(ctx: Context) -> Iterator[Problem]:
                 close = difflib.get_close_matches(value, sorted(ctx.ids[target]), n=3, cutoff=0.6)
                 suggestion = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
                 yield ctx.problem(
-                    file, loc, "unknown-reference", f"{value!r} is not an id in {target}{suggestion}"
+                    file,
+                    loc,
+                    "unknown-reference",
+                    f"{value!r} is not an id in {target}{suggestion}",
                 )
 
 
@@ -107,9 +112,11 @@ def check_evidence(ctx: Context) -> Iterator[Problem]:
         best = best_evidence(kinds)
         if best is not None and best != evidence:
             yield ctx.problem(
-                file, ("evidence",), "evidence-mismatch",
+                file,
+                ("evidence",),
+                "evidence-mismatch",
                 f"is {evidence.value!r} but the best source cited is {best.value!r}",
-            )  # fmt: skip
+            )
 
 
 def japan_time(meeting: Meeting) -> str | None:
@@ -132,32 +139,41 @@ def check_meeting_times(ctx: Context) -> Iterator[Problem]:
             continue
         if meeting.timezone is None and (meeting.start_local or meeting.end_local):
             yield ctx.problem(
-                file, ("start_local",), "time-without-zone", "a local time is given without `timezone`"
+                file,
+                ("start_local",),
+                "time-without-zone",
+                "a local time is given without `timezone`",
             )
         computed = japan_time(meeting)
         stated = meeting.stated_japan_time
         if stated and computed and stated != computed:
             yield ctx.problem(
-                file, ("stated_japan_time",), "japan-time-mismatch",
+                file,
+                ("stated_japan_time",),
+                "japan-time-mismatch",
                 f"{stated!r} is stated, but {meeting.start_local:%H:%M} on {meeting.date} in "
                 f"{meeting.timezone} is {computed!r} in Japan",
-            )  # fmt: skip
+            )
         start, end = meeting.start_local, meeting.end_local
         if start and end:
             if _minutes(end) <= _minutes(start):
                 yield ctx.problem(
-                    file, ("end_local",), "start-after-end",
+                    file,
+                    ("end_local",),
+                    "start-after-end",
                     f"ends at {end:%H:%M}, not after its start at {start:%H:%M}",
-                )  # fmt: skip
+                )
             elif meeting.duration_minutes is not None:
                 span = _minutes(end) - _minutes(start)
                 tolerance = 10 if meeting.duration_approximate else 0
                 if abs(span - meeting.duration_minutes) > tolerance:
                     yield ctx.problem(
-                        file, ("duration_minutes",), "duration-mismatch",
+                        file,
+                        ("duration_minutes",),
+                        "duration-mismatch",
                         f"{meeting.duration_minutes} minutes, but {start:%H:%M} to {end:%H:%M} "
                         f"is {span} minutes",
-                    )  # fmt: skip
+                    )
 
 
 def _year(date: str) -> int:
@@ -176,10 +192,12 @@ def check_anniversaries(ctx: Context) -> Iterator[Problem]:
         expected = _year(milestone.date) + anniversary.ordinal
         if anniversary.year != expected:
             yield ctx.problem(
-                file, ("year",), "anniversary-arithmetic",
+                file,
+                ("year",),
+                "anniversary-arithmetic",
                 f"{anniversary.year} is not {_year(milestone.date)} + {anniversary.ordinal} "
                 f"= {expected} (milestone {milestone.id!r})",
-            )  # fmt: skip
+            )
 
 
 def _dates(record: Record) -> Iterator[tuple[Loc, str]]:
@@ -223,9 +241,11 @@ def check_duplicate_events(ctx: Context) -> Iterator[Problem]:
         first = seen.setdefault(key, file)
         if first is not file:
             yield ctx.problem(
-                file, ("date",), "duplicate-event",
+                file,
+                ("date",),
+                "duplicate-event",
                 f"same date, start, kind and participants as {first.path}",
-            )  # fmt: skip
+            )
 
 
 CHECKS: tuple[Check, ...] = (

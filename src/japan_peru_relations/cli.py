@@ -1,4 +1,4 @@
-"""The `jpr` command: a thin skin over the library that turns its results into lines and exit codes."""
+"""The `jpr` command: a thin skin over the library that turns results into lines and exit codes."""
 
 from __future__ import annotations
 
@@ -62,8 +62,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         stale = stale_files(root, outputs)
         for path in stale:
             print(f"{path}: out of date [stale-build] hint: run `jpr build` and commit the result")
-        print(f"{len(stale)} of {len(outputs)} generated files out of date" if stale else
-              f"up to date: {len(outputs)} generated files match the records")  # fmt: skip
+        print(
+            f"{len(stale)} of {len(outputs)} generated files out of date"
+            if stale
+            else f"up to date: {len(outputs)} generated files match the records"
+        )
         return EXIT_PROBLEMS if stale else EXIT_OK
     changed = write_outputs(root, outputs)
     print(f"built {len(outputs)} files from {len(files)} records; {len(changed)} changed")
@@ -98,34 +101,55 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check records and the built package",
-        description=cmd_validate.__doc__, epilog="Example: jpr validate --format github .",
-    )  # fmt: skip
+        "validate",
+        help="check records and the built package",
+        description=cmd_validate.__doc__,
+        epilog="Example: jpr validate --format github .",
+    )
     validate.add_argument("root", nargs="?", default=".", help="project root (default: .)")
-    validate.add_argument("--json", dest="format", action="store_const", const="json",
-                          help="print one JSON report")  # fmt: skip
-    validate.add_argument("--format", choices=["text", "json", "github"], default="text",
-                          help="text lines, a JSON report, or GitHub workflow annotations")  # fmt: skip
-    validate.add_argument("--no-frictionless", dest="frictionless", action="store_false",
-                          help="skip the frictionless second opinion on the package")  # fmt: skip
-    validate.add_argument("--records-only", action="store_true",
-                          help="check the records and their rules, not the built package")  # fmt: skip
-    validate.add_argument("--today", metavar="YYYY-MM-DD", help="the date future-date checks against")
+    validate.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="print one JSON report"
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default="text",
+        help="text lines, a JSON report, or GitHub workflow annotations",
+    )
+    validate.add_argument(
+        "--no-frictionless",
+        dest="frictionless",
+        action="store_false",
+        help="skip the frictionless second opinion on the package",
+    )
+    validate.add_argument(
+        "--records-only",
+        action="store_true",
+        help="check the records and their rules, not the built package",
+    )
+    validate.add_argument(
+        "--today", metavar="YYYY-MM-DD", help="the date future-date checks against"
+    )
     validate.set_defaults(func=cmd_validate)
 
     build = commands.add_parser(
-        "build", help="write data/, schema/ and datapackage.json",
-        description=cmd_build.__doc__, epilog="Example: jpr build --check",
-    )  # fmt: skip
+        "build",
+        help="write data/, schema/ and datapackage.json",
+        description=cmd_build.__doc__,
+        epilog="Example: jpr build --check",
+    )
     build.add_argument("root", nargs="?", default=".", help="project root (default: .)")
-    build.add_argument("--check", action="store_true", help="compare only; exit 1 naming stale files")
+    build.add_argument(
+        "--check", action="store_true", help="compare only; exit 1 naming stale files"
+    )
     build.set_defaults(func=cmd_build)
 
     extract = commands.add_parser(
-        "extract", help="draft records from a MOFA press release",
+        "extract",
+        help="draft records from a MOFA press release",
         description=cmd_extract.__doc__,
         epilog="Example: jpr extract release.html --source-url https://www.mofa.go.jp/...",
-    )  # fmt: skip
+    )
     extract.add_argument("source", metavar="PATH_OR_URL", help="a .txt or .html file, or a URL")
     form = extract.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print the extraction as one JSON object")

@@ -65,13 +65,15 @@ def check_text(value: str) -> str:
 def check_partial_date(value: str) -> str:
     """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real calendar date."""
     parts = [int(p) for p in value.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    year, month, day = (
+        parts[0],
+        parts[1] if len(parts) > 1 else 1,
+        parts[2] if len(parts) > 2 else 1,
+    )
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise PydanticCustomError(
-            "invalid-date", "is not a real calendar date"
-        ) from None
+        raise PydanticCustomError("invalid-date", "is not a real calendar date") from None
     return value
 
 
@@ -89,9 +91,7 @@ def _known_zones() -> frozenset[str]:
 def check_timezone(value: str) -> str:
     """Accept only IANA zone names the tz database knows."""
     if value not in _known_zones():
-        raise PydanticCustomError(
-            "invalid-timezone", "is not an IANA time zone"
-        )
+        raise PydanticCustomError("invalid-timezone", "is not an IANA time zone")
     return value
 
 
@@ -99,9 +99,7 @@ def parse_local_time(value: Any) -> Any:
     """Read 'HH:MM' (what records and the published files carry) into a time of day."""
     if isinstance(value, str):
         if not re.fullmatch(LOCAL_TIME_PATTERN, value):
-            raise PydanticCustomError(
-                "invalid-time", "is not a time of day"
-            )
+            raise PydanticCustomError("invalid-time", "is not a time of day")
         hours, minutes = value.split(":")
         return dt.time(int(hours), int(minutes))
     if isinstance(value, dt.time) and (value.second or value.microsecond or value.tzinfo):

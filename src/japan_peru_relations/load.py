@@ -23,11 +23,11 @@ from .models import RECORD_TYPES, Record
 R = TypeVar("R", bound=Record)
 
 
-class RecordNotFound(LookupError):
+class RecordNotFoundError(LookupError):
     """No record of that kind has that id; the message suggests the closest ids."""
 
 
-class DataNotFound(FileNotFoundError):
+class DataNotFoundError(FileNotFoundError):
     """The built data is missing (a source checkout that was never built)."""
 
 
@@ -45,7 +45,7 @@ def _adapter(kind: str) -> TypeAdapter[list[Any]]:
 
 
 def slug(text: str) -> str:
-    """Fold case, accents and spacing the way ids are written: 'González Olaechea' -> 'gonzalez-olaechea'."""
+    """Fold case, accents and spacing as ids do: 'González Olaechea' -> 'gonzalez-olaechea'."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
@@ -62,12 +62,14 @@ class Store:
         """Every record of a kind, in id order."""
         if kind not in self._records:
             if kind not in RECORD_TYPES:
-                raise RecordNotFound(f"no record kind {kind!r}; the kinds are {', '.join(RECORD_TYPES)}")
+                raise RecordNotFoundError(
+                    f"no record kind {kind!r}; the kinds are {', '.join(RECORD_TYPES)}"
+                )
             resource = self.data_dir / f"{kind}.json"
             try:
                 raw = resource.read_bytes()
             except OSError:
-                raise DataNotFound(
+                raise DataNotFoundError(
                     f"{resource} is missing; in a source checkout, run `jpr build` first"
                 ) from None
             self._records[kind] = tuple(_adapter(kind).validate_json(raw))
@@ -84,14 +86,18 @@ class Store:
         return index.get(record_id) or index.get(slug(record_id))
 
     def lookup(self, kind: str, record_id: str) -> Record:
-        """The record with that id, or RecordNotFound naming the closest ids."""
+        """The record with that id, or RecordNotFoundError naming the closest ids."""
         found = self.get(kind, record_id)
         if found is not None:
             return found
         ids = sorted(self._by_id(kind))
         close = difflib.get_close_matches(slug(record_id), ids, n=3, cutoff=0.5)
-        hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"there are {len(ids)} {kind}"
-        raise RecordNotFound(
+        hint = (
+            f"did you mean {', '.join(map(repr, close))}?"
+            if close
+            else f"there are {len(ids)} {kind}"
+        )
+        raise RecordNotFoundError(
             f"no {RECORD_TYPES[kind].singular} with id {record_id!r}; {hint} "
             f"(list them with jpr.{kind}())"
         )
@@ -119,7 +125,7 @@ class Kind(Generic[R]):
         return cast(tuple[R, ...], default_store().all(self.kind))
 
     def one(self, record_id: str) -> R:
-        """The record with that id; RecordNotFound (a LookupError) names the closest ids."""
+        """The record with that id; RecordNotFoundError (a LookupError) names the closest ids."""
         return cast(R, default_store().lookup(self.kind, record_id))
 
     def get(self, record_id: str, default: R | None = None) -> R | None:

@@ -57,10 +57,6 @@ def json_schema(kind: str) -> dict[str, Any]:
 def _table_resource(table_name: str) -> dict[str, Any]:
     table = next(t for t in TABLES if t.name == table_name)
     schema = table.table_schema()
-    for foreign_key in schema.get("foreignKeys", []):
-        if foreign_key["reference"]["resource"] == table.name:
-            # Data Package v2: a reference to the same resource names no resource.
-            del foreign_key["reference"]["resource"]
     model = RECORD_TYPES[table.kind]
     if table.path:
         description = f"The {' > '.join(table.path)} of each {model.singular}, one row per item."
@@ -74,7 +70,10 @@ def _table_resource(table_name: str) -> dict[str, Any]:
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "description": description,
-        "dialect": {"$schema": "https://datapackage.org/profiles/2.0/tabledialect.json", "header": True},
+        "dialect": {
+            "$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
+            "header": True,
+        },
         "schema": schema,
     }
 
@@ -86,7 +85,7 @@ def _json_resource(kind: str) -> dict[str, Any]:
         "format": "json",
         "mediatype": "application/json",
         "encoding": "utf-8",
-        "description": f"All {kind} as nested JSON records: {(RECORD_TYPES[kind].__doc__ or '').strip()}",
+        "description": f"All {kind}, nested: {(RECORD_TYPES[kind].__doc__ or '').strip()}",
         "jsonSchema": schema_path(kind),
     }
 
@@ -101,7 +100,14 @@ def descriptor() -> dict[str, Any]:
         "description": DESCRIPTION,
         "version": __version__,
         "homepage": "https://github.com/japan-peru-relations/japan-peru-relations",
-        "keywords": ["Japan", "Peru", "diplomacy", "bilateral relations", "treaties", "anniversaries"],
+        "keywords": [
+            "Japan",
+            "Peru",
+            "diplomacy",
+            "bilateral relations",
+            "treaties",
+            "anniversaries",
+        ],
         "licenses": [
             {
                 "name": "CC-BY-4.0",

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
@@ -124,9 +125,15 @@ def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]
     if len(parts) != 2 or parts[0] not in RECORD_TYPES or not path.name.endswith(SUFFIX):
         kinds = ", ".join(RECORD_TYPES)
         return None, [
-            Problem(rel, 0, 0, "", "unexpected-file",
-                    f"not a record file: records hold <kind>/<id>.yaml for kind in {kinds}")
-        ]  # fmt: skip
+            Problem(
+                rel,
+                0,
+                0,
+                "",
+                "unexpected-file",
+                f"not a record file: records hold <kind>/<id>.yaml for kind in {kinds}",
+            )
+        ]
     kind = parts[0]
     try:
         if path.is_symlink() or not path.is_file():
@@ -142,7 +149,9 @@ def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]
     if problems:
         return file, problems
     if not isinstance(document.value, dict):
-        return file, [Problem(rel, 1, 1, "", "not-a-mapping", "the file is not a mapping of fields")]
+        return file, [
+            Problem(rel, 1, 1, "", "not-a-mapping", "the file is not a mapping of fields")
+        ]
     try:
         file.record = RECORD_TYPES[kind].model_validate(document.value)
     except ValidationError as exc:

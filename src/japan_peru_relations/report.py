@@ -14,8 +14,9 @@ from .rules import RULES
 class Problem:
     """One broken rule at one place.
 
-    >>> print(Problem("records/x.yaml", 7, 3, "start_local", "invalid-time", "'25:10' is not a time of day"))
-    records/x.yaml:7:3: start_local: '25:10' is not a time of day [invalid-time] hint: use HH:MM, 24-hour
+    >>> p = Problem("m.yaml", 7, 3, "start_local", "invalid-time", "'25:10' is not a time of day")
+    >>> print(p)
+    m.yaml:7:3: start_local: '25:10' is not a time of day [invalid-time] hint: use HH:MM, 24-hour
     """
 
     path: str
@@ -52,7 +53,9 @@ class Problem:
         props = f"file={escape(self.path)}"
         if self.line:
             props += f",line={self.line},col={self.column}"
-        title = escape(f"{self.code}: {RULES[self.code].title}" if self.code in RULES else self.code)
+        title = escape(
+            f"{self.code}: {RULES[self.code].title}" if self.code in RULES else self.code
+        )
         body = escape(f"{self.field + ': ' if self.field else ''}{self.message}. hint: {self.hint}")
         return f"::error {props},title={title.replace(',', '%2C')}::{body}"
 

@@ -70,8 +70,15 @@ class Table:
             "primaryKey": self.primary_key,
         }
         if self.foreign_keys:
-            schema["foreignKeys"] = list(self.foreign_keys)
+            schema["foreignKeys"] = [self._foreign_key(fk) for fk in self.foreign_keys]
         return schema
+
+    def _foreign_key(self, foreign_key: dict[str, Any]) -> dict[str, Any]:
+        reference = dict(foreign_key["reference"])
+        if reference["resource"] == self.name:
+            # Table Schema v2: a reference within the same table names no resource.
+            del reference["resource"]
+        return {"fields": list(foreign_key["fields"]), "reference": reference}
 
 
 @cache
@@ -127,7 +134,11 @@ def _key_column(name: str, description: str) -> Column:
 def _seq_column(description: str) -> Column:
     return Column(
         "seq",
-        {"type": "integer", "description": description, "constraints": {"required": True, "minimum": 1}},
+        {
+            "type": "integer",
+            "description": description,
+            "constraints": {"required": True, "minimum": 1},
+        },
     )
 
 
@@ -151,7 +162,16 @@ def _tables_of(
         if shape.ref:
             foreign_keys.append(_reference([shape.name], shape.ref))
     name = kind if not path else f"{parent_singular(kind, path)}_{path[-1]}"
-    yield Table(name, kind, path, tuple(c.name for c in keys), model, None, tuple(columns), tuple(foreign_keys))
+    yield Table(
+        name,
+        kind,
+        path,
+        tuple(c.name for c in keys),
+        model,
+        None,
+        tuple(columns),
+        tuple(foreign_keys),
+    )
 
     singular = getattr(model, "singular", "")
     own_keys = (
@@ -171,7 +191,12 @@ def _tables_of(
 
 def _key_column_int(name: str, description: str) -> Column:
     return Column(
-        name, {"type": "integer", "description": description, "constraints": {"required": True, "minimum": 1}}
+        name,
+        {
+            "type": "integer",
+            "description": description,
+            "constraints": {"required": True, "minimum": 1},
+        },
     )
 
 
@@ -215,7 +240,9 @@ def _link_table(
 
 def _all_tables() -> tuple[Table, ...]:
     return tuple(
-        table for kind, model in RECORD_TYPES.items() for table in _tables_of(kind, model, (), (), kind)
+        table
+        for kind, model in RECORD_TYPES.items()
+        for table in _tables_of(kind, model, (), (), kind)
     )
 
 

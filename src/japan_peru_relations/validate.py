@@ -65,7 +65,7 @@ def check_json_resources(root: Path) -> list[Problem]:
     """Each data/<kind>.json validates against schema/<kind>.schema.json."""
     from jsonschema import Draft202012Validator
 
-    problems = []
+    problems: list[Problem] = []
     for kind in RECORD_TYPES:
         data_file, schema_file = root / json_path(kind), root / schema_path(kind)
         if not data_file.is_file() or not schema_file.is_file():
@@ -101,7 +101,12 @@ def check_descriptor_profile(root: Path) -> list[Problem]:
     validator = Draft7Validator(json.loads(profile_text))
     return [
         Problem(
-            DESCRIPTOR, 0, 0, "/".join(map(str, e.absolute_path)), "descriptor-error", e.message[:300]
+            DESCRIPTOR,
+            0,
+            0,
+            "/".join(map(str, e.absolute_path)),
+            "descriptor-error",
+            e.message[:300],
         )
         for e in validator.iter_errors(descriptor)
     ]
@@ -126,12 +131,23 @@ def check_frictionless(root: Path) -> list[Problem]:
             field = getattr(error, "field_name", None) or ""
             problems.append(
                 Problem(
-                    str(task.place), int(row), 0, field, "table-schema-error",
+                    str(task.place),
+                    int(row),
+                    0,
+                    field,
+                    "table-schema-error",
                     f"frictionless {error.type}: {error.message}",
-                )  # fmt: skip
+                )
             )
     for error in report.errors:
         problems.append(
-            Problem(DESCRIPTOR, 0, 0, "", "table-schema-error", f"frictionless {error.type}: {error.message}")
+            Problem(
+                DESCRIPTOR,
+                0,
+                0,
+                "",
+                "table-schema-error",
+                f"frictionless {error.type}: {error.message}",
+            )
         )
     return problems

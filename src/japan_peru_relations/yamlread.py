@@ -54,7 +54,8 @@ class YamlDocument:
 
 
 def _loader() -> type[yaml.SafeLoader]:
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
@@ -77,9 +78,7 @@ def read_yaml(data: bytes) -> YamlDocument:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        doc.errors.append(
-            YamlError("not-utf8", f"byte {exc.start} is not valid UTF-8", line, 1)
-        )
+        doc.errors.append(YamlError("not-utf8", f"byte {exc.start} is not valid UTF-8", line, 1))
         return doc
     if not text.strip():
         doc.errors.append(YamlError("empty-file", "the file holds no record"))
@@ -109,7 +108,9 @@ def _compose(text: str, doc: YamlDocument) -> None:
             if documents > 1:
                 line, column = _mark(event)
                 doc.errors.append(
-                    YamlError("multiple-documents", "the file holds more than one record", line, column)
+                    YamlError(
+                        "multiple-documents", "the file holds more than one record", line, column
+                    )
                 )
                 return
             continue
@@ -129,7 +130,9 @@ def _compose(text: str, doc: YamlDocument) -> None:
             event.tag not in _PLAIN_TAGS
         ):
             line, column = _mark(event)
-            doc.errors.append(YamlError("yaml-tag", f"tag {event.tag} is not allowed", line, column))
+            doc.errors.append(
+                YamlError("yaml-tag", f"tag {event.tag} is not allowed", line, column)
+            )
             return
         if isinstance(event, yaml.ScalarEvent):
             plain = event.implicit[0] and not event.style
@@ -142,7 +145,12 @@ def _compose(text: str, doc: YamlDocument) -> None:
             if path is None:
                 line, column = _mark(event)
                 doc.errors.append(
-                    YamlError("not-a-mapping", "a key must be plain text, not a list or mapping", line, column)
+                    YamlError(
+                        "not-a-mapping",
+                        "a key must be plain text, not a list or mapping",
+                        line,
+                        column,
+                    )
                 )
                 return
             if not _place(stack, container, event, doc):
