@@ -62,7 +62,7 @@ def rules_table() -> str:
 
 
 def _decade(record: object) -> str | None:
-    for name in ("date", "year"):
+    for name in ("date", "year", "start"):
         value = getattr(record, name, None)
         if value is not None:
             return f"{str(value)[:3]}0s"

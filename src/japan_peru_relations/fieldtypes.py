@@ -26,6 +26,8 @@ TIMEZONE_PATTERN = r"^[A-Za-z_]+(?:/[A-Za-z0-9_+\-]+)+$|^UTC$"
 # Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+# Control, format (zero-width, bidirectional overrides), surrogate and line/paragraph separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:[a-z]+|#[0-9]+);")
 
 
@@ -45,7 +47,7 @@ def check_text(value: str) -> str:
     if unicodedata.normalize("NFC", value) != value:
         raise PydanticCustomError("not-nfc", "text is not in Unicode NFC form")
     for char in value:
-        if char in _ZERO_WIDTH or (unicodedata.category(char) == "Cc" and char != "\n"):
+        if char in _ZERO_WIDTH or (unicodedata.category(char) in _INVISIBLE and char != "\n"):
             raise PydanticCustomError(
                 "control-character",
                 "text contains the invisible or control character {char}",
@@ -77,9 +79,22 @@ def check_partial_date(value: str) -> str:
     return value
 
 
+def parse_iso_date(value: Any) -> Any:
+    """Read a full date only as YYYY-MM-DD: never a timestamp ('0') or a date-time."""
+    if isinstance(value, str):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise PydanticCustomError("invalid-date", "is not a date written YYYY-MM-DD")
+        check_partial_date(value)
+        return dt.date.fromisoformat(value)
+    return value
+
+
 def check_local_datetime(value: str) -> str:
     """Accept YYYY-MM-DDTHH:MM naming a real calendar date."""
-    check_partial_date(value[:10])
+    try:
+        check_partial_date(value[:10])
+    except PydanticCustomError:
+        raise PydanticCustomError("invalid-datetime", "is not a real calendar date") from None
     return value
 
 
@@ -122,6 +137,7 @@ PartialDate = Annotated[
     Field(pattern=PARTIAL_DATE_PATTERN, description="A date known to the year, month or day."),
     AfterValidator(check_partial_date),
 ]
+IsoDate = Annotated[dt.date, BeforeValidator(parse_iso_date)]
 LocalDateTime = Annotated[
     str, Field(pattern=LOCAL_DATETIME_PATTERN), AfterValidator(check_local_datetime)
 ]
@@ -145,6 +161,7 @@ AgreementRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("agreements")]
 MilestoneRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("milestones")]
 AnniversaryRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("anniversaries")]
 MeetingRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("meetings")]
+VisitRef = Annotated[str, Field(pattern=SLUG_PATTERN), Ref("visits")]
 
 PATTERN_CODES: dict[str, str] = {
     SLUG_PATTERN: "invalid-id",

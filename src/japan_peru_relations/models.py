@@ -8,7 +8,6 @@ Every schema, table, data dictionary and error message about a field is derived 
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
@@ -19,6 +18,7 @@ from .fieldtypes import (
     AnniversaryRef,
     CountryCode,
     HttpsUrl,
+    IsoDate,
     LanguageCode,
     LocalDateTime,
     LocalTime,
@@ -32,6 +32,7 @@ from .fieldtypes import (
     Text,
     Timezone,
     TopicRef,
+    VisitRef,
     WikidataId,
 )
 
@@ -198,7 +199,9 @@ class Position(Record):
 
     singular: ClassVar[str] = "position"
 
-    title: ShortText = Field(description="The post, in English (e.g. Minister for Foreign Affairs).")
+    title: ShortText = Field(
+        description="The post, in English (e.g. Minister for Foreign Affairs)."
+    )
     country: CountryCode = Field(description="Country of the post (ISO 3166-1 alpha-2).")
     start: PartialDate | None = Field(default=None, description="Start of the term, if sourced.")
     end: PartialDate | None = Field(default=None, description="End of the term, if sourced.")
@@ -248,10 +251,11 @@ class Place(Record):
     country: CountryCode = Field(description="Country the place is in (ISO 3166-1 alpha-2).")
     timezone: Timezone = Field(description="IANA time zone of the place's wall clock.")
     within: PlaceRef | None = Field(default=None, description="The place this one lies in.")
-    latitude: float | None = Field(default=None, ge=-90, le=90, description="WGS 84 latitude.")
-    longitude: float | None = Field(
-        default=None, ge=-180, le=180, description="WGS 84 longitude."
+    wikidata: WikidataId | None = Field(
+        default=None, description="Wikidata item id, only where verified (Japan Q17, Peru Q419)."
     )
+    latitude: float | None = Field(default=None, ge=-90, le=90, description="WGS 84 latitude.")
+    longitude: float | None = Field(default=None, ge=-180, le=180, description="WGS 84 longitude.")
     sources: list[SourceRef] = Field(
         min_length=1, description="Sources that name the place as a venue."
     )
@@ -281,6 +285,113 @@ class Participant(Record):
     role: Role = Field(description="principal, accompanying or present.")
 
 
+class VisitKind(StrEnum):
+    """The protocol form of a visit, as the sources name it."""
+
+    STATE_VISIT = "state_visit"
+    OFFICIAL_VISIT = "official_visit"
+    WORKING_VISIT = "working_visit"
+    GUEST_OF_THE_MINISTRY = "guest_of_the_ministry"
+    SPECIAL_ENVOY = "special_envoy"
+    MULTILATERAL_MEETING = "multilateral_meeting"
+    VISIT = "visit"
+
+
+class Visit(Record):
+    """A stay of one side's principal in the other's country (or at a summit), over one or more days.
+
+    The meetings, events and signings during it name it in their `visit` field.
+    """
+
+    singular: ClassVar[str] = "visit"
+    item_names: ClassVar[dict[str, str]] = {"derived": "field"}
+
+    id: Slug = Field(description="Stable identifier: start date, visitor, place.")
+    title: ShortText = Field(description="Short title of the visit, in English.")
+    kind: VisitKind = Field(description="The protocol form of the visit, as the sources name it.")
+    visitor: PersonRef = Field(description="The principal visitor (id in people).")
+    visitor_country: CountryCode = Field(description="The side the visitor represents.")
+    host_country: CountryCode = Field(description="The country visited.")
+    start: PartialDate = Field(description="First day of the visit, as precise as sourced.")
+    end: PartialDate | None = Field(default=None, description="Last day, where sourced.")
+    places: list[PlaceRef] = Field(default_factory=list, description="Where the visit went.")
+    occasion: ShortText | None = Field(
+        default=None, description="The event the visit was made for (APEC, an inauguration, ...)."
+    )
+    anniversaries: list[AnniversaryRef] = Field(
+        default_factory=list, description="Anniversaries the visit marked."
+    )
+    summary: Text = Field(description="A few sentences on the visit, in our own words.")
+    evidence: Evidence = Field(description="The best kind of source the record rests on.")
+    derived: list[ShortText] = Field(
+        default_factory=list, description="Fields whose values were worked out, not stated."
+    )
+    sources: list[SourceRef] = Field(min_length=1, description="Sources of the record's facts.")
+    notes: Text | None = Field(default=None, description="Disagreements between sources, caveats.")
+
+
+class EventKind(StrEnum):
+    """What sort of occasion an event record describes."""
+
+    COMMEMORATION = "commemoration"
+    CEREMONY = "ceremony"
+    RECEPTION = "reception"
+    EXCHANGE_OF_LETTERS = "exchange_of_letters"
+    PRESS_CONFERENCE = "press_conference"
+    CONTRIBUTED_ARTICLE = "contributed_article"
+    COMMUNITY_VISIT = "community_visit"
+    TRIBUTE = "tribute"
+    ANNOUNCEMENT = "announcement"
+    OTHER = "other"
+
+
+class Event(Record):
+    """An occasion of the relationship that is not a meeting between the two sides.
+
+    Commemorations, ceremonies, receptions, exchanges of letters, press conferences, articles.
+    """
+
+    singular: ClassVar[str] = "event"
+    item_names: ClassVar[dict[str, str]] = {"derived": "field"}
+
+    id: Slug = Field(description="Stable identifier: date, then what happened.")
+    title: ShortText = Field(description="Short title of the event, in English.")
+    kind: EventKind = Field(description="What sort of occasion this was.")
+    date: PartialDate = Field(description="When, as precise as sourced (local date at the venue).")
+    start_local: LocalTime | None = Field(
+        default=None, description="Start time on the wall clock of `timezone` (HH:MM), as printed."
+    )
+    duration_minutes: int | None = Field(
+        default=None, ge=1, le=1440, description="Duration in minutes, as printed."
+    )
+    duration_approximate: bool = Field(
+        default=False, description="True where the source says 'approximately' or 'about'."
+    )
+    timezone: Timezone | None = Field(default=None, description="IANA zone of the times given.")
+    stated_japan_time: LocalDateTime | None = Field(
+        default=None, description="Start in Japan Standard Time as the source states it."
+    )
+    place: PlaceRef | None = Field(default=None, description="Venue (id in places).")
+    visit: VisitRef | None = Field(default=None, description="The visit it was part of.")
+    participants: list[Participant] = Field(
+        default_factory=list, description="Who took part, as the sources name them."
+    )
+    agreements: list[AgreementRef] = Field(
+        default_factory=list, description="Agreements the event concerns."
+    )
+    anniversaries: list[AnniversaryRef] = Field(
+        default_factory=list, description="Anniversaries the event marks or mentions."
+    )
+    topics: list[TopicRef] = Field(default_factory=list, description="Subjects it concerned.")
+    summary: Text = Field(description="A few sentences on the event, in our own words.")
+    evidence: Evidence = Field(description="The best kind of source the record rests on.")
+    derived: list[ShortText] = Field(
+        default_factory=list, description="Fields whose values were worked out, not stated."
+    )
+    sources: list[SourceRef] = Field(min_length=1, description="Sources of the record's facts.")
+    notes: Text | None = Field(default=None, description="Disagreements between sources, caveats.")
+
+
 class Meeting(Record):
     """One session of a bilateral encounter, with its own start time."""
 
@@ -289,7 +400,7 @@ class Meeting(Record):
 
     id: Slug = Field(description="Stable identifier: date, then who met, then the session.")
     title: ShortText = Field(description="Short title of the meeting, in English.")
-    date: dt.date = Field(description="Local date at the venue (YYYY-MM-DD).")
+    date: IsoDate = Field(description="Local date at the venue (YYYY-MM-DD).")
     kind: MeetingKind = Field(description="What sort of meeting this was.")
     mode: Mode = Field(description="in_person, telephone or video.")
     level: Level = Field(description="The highest rank present.")
@@ -307,7 +418,7 @@ class Meeting(Record):
     )
     timezone: Timezone | None = Field(
         default=None,
-        description="IANA zone of the times given: the venue's, or Japan's for a call timed in JST.",
+        description="IANA zone of the times given: the venue's, or Japan's for a call in JST.",
     )
     stated_japan_time: LocalDateTime | None = Field(
         default=None,
@@ -320,6 +431,7 @@ class Meeting(Record):
     host_country: CountryCode | None = Field(
         default=None, description="The side that hosted, where one did."
     )
+    visit: VisitRef | None = Field(default=None, description="The visit it was part of.")
     participants: list[Participant] = Field(
         min_length=1, description="Who took part, principals first."
     )
@@ -378,9 +490,7 @@ class Agreement(Record):
     kind: AgreementKind = Field(description="The form of the instrument.")
     scope: Scope = Field(description="bilateral or multilateral.")
     status: AgreementStatus = Field(description="Where it stands as of the latest recorded step.")
-    steps: list[AgreementStep] = Field(
-        default_factory=list, description="Dated steps, in order."
-    )
+    steps: list[AgreementStep] = Field(default_factory=list, description="Dated steps, in order.")
     evidence: Evidence = Field(description="The best kind of source the record rests on.")
     sources: list[SourceRef] = Field(min_length=1, description="Sources of the record's facts.")
     notes: Text | None = Field(default=None, description="What a reader should know.")
@@ -424,6 +534,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "milestones": Milestone,
     "anniversaries": Anniversary,
     "agreements": Agreement,
+    "visits": Visit,
     "meetings": Meeting,
+    "events": Event,
 }
 """Each record kind: its folder under records/, its resource name, and its model."""
