@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from ._version import __version__
+from .frames import to_pandas, to_polars
 from .load import DataNotFoundError, Kind, RecordNotFoundError, Store
 from .models import (
     Agreement,
@@ -84,5 +85,7 @@ __all__ = [
     "source",
     "sources",
     "topic",
+    "to_pandas",
+    "to_polars",
     "topics",
 ]

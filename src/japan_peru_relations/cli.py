@@ -156,6 +156,10 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("--yaml", action="store_true", help="print draft YAML records (the default)")
     extract.add_argument("--source-url", metavar="URL", help="the page's address, for the drafts")
     extract.set_defaults(func=cmd_extract)
+
+    from .export.cli import add_commands
+
+    add_commands(commands)
     return top
 
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -232,13 +233,15 @@ Bucharest|RO|Europe/Bucharest|ブカレスト
 Reykjavik|IS|Atlantic/Reykjavik|レイキャビク
 """
 
-# ISO | English name | single zone (empty when the country spans several) | other names.
+# ISO | English name | single zone (empty when the country spans several) | other names;
+# a line starting with "+" adds more names to the row above.
 _COUNTRIES = """
 JP|Japan|Asia/Tokyo|日本;日本国
 PE|Peru|America/Lima|ペルー;ペルー共和国;Republic of Peru;Perú;República del Perú
-US|United States|America/New_York|米国;アメリカ;アメリカ合衆国;United States of America;USA;U.S.;US
+US|United States|America/New_York|米国;アメリカ;アメリカ合衆国;United States of America
++USA;U.S.;US;the United States
 CA|Canada||カナダ
-MX|Mexico||メキシコ;México;United Mexican States
+MX|Mexico||メキシコ;México;United Mexican States;メキシコ合衆国
 GT|Guatemala|America/Guatemala|グアテマラ
 SV|El Salvador|America/El_Salvador|エルサルバドル
 HN|Honduras|America/Tegucigalpa|ホンジュラス
@@ -249,15 +252,15 @@ CU|Cuba|America/Havana|キューバ
 DO|Dominican Republic|America/Santo_Domingo|ドミニカ共和国
 TT|Trinidad and Tobago|America/Port_of_Spain|トリニダード・トバゴ
 JM|Jamaica|America/Jamaica|ジャマイカ
-CO|Colombia|America/Bogota|コロンビア
-EC|Ecuador||エクアドル
-VE|Venezuela|America/Caracas|ベネズエラ
-BR|Brazil||ブラジル;Brasil
-AR|Argentina|America/Argentina/Buenos_Aires|アルゼンチン
-CL|Chile||チリ
-PY|Paraguay|America/Asuncion|パラグアイ
-UY|Uruguay|America/Montevideo|ウルグアイ
-BO|Bolivia|America/La_Paz|ボリビア;Plurinational State of Bolivia
+CO|Colombia|America/Bogota|コロンビア;コロンビア共和国
+EC|Ecuador|America/Guayaquil|エクアドル;エクアドル共和国
+VE|Venezuela|America/Caracas|ベネズエラ;Bolivarian Republic of Venezuela
+BR|Brazil||ブラジル;Brasil;Federative Republic of Brazil;ブラジル連邦共和国
+AR|Argentina|America/Argentina/Buenos_Aires|アルゼンチン;Argentine Republic;アルゼンチン共和国
+CL|Chile||チリ;チリ共和国
+PY|Paraguay|America/Asuncion|パラグアイ;パラグアイ共和国
+UY|Uruguay|America/Montevideo|ウルグアイ;Oriental Republic of Uruguay;ウルグアイ東方共和国
+BO|Bolivia|America/La_Paz|ボリビア;Plurinational State of Bolivia;ボリビア多民族国
 GY|Guyana|America/Guyana|ガイアナ
 SR|Suriname|America/Paramaribo|スリナム
 CN|China|Asia/Shanghai|中国;中華人民共和国;People's Republic of China
@@ -267,14 +270,15 @@ KR|Republic of Korea|Asia/Seoul|韓国;大韓民国;South Korea;Korea
 KP|North Korea|Asia/Pyongyang|北朝鮮;Democratic People's Republic of Korea;DPRK
 MN|Mongolia||モンゴル
 RU|Russia||ロシア;Russian Federation
-VN|Viet Nam|Asia/Ho_Chi_Minh|ベトナム;Vietnam
+VN|Viet Nam|Asia/Ho_Chi_Minh|ベトナム;Vietnam;ベトナム社会主義共和国
++Socialist Republic of Viet Nam;Socialist Republic of Vietnam
 LA|Laos|Asia/Vientiane|ラオス;Lao People's Democratic Republic;Lao PDR
 KH|Cambodia|Asia/Phnom_Penh|カンボジア
-TH|Thailand|Asia/Bangkok|タイ
+TH|Thailand|Asia/Bangkok|タイ;Kingdom of Thailand
 MY|Malaysia|Asia/Kuala_Lumpur|マレーシア
 SG|Singapore|Asia/Singapore|シンガポール
-ID|Indonesia||インドネシア
-PH|Philippines|Asia/Manila|フィリピン;the Philippines
+ID|Indonesia||インドネシア;Republic of Indonesia;インドネシア共和国
+PH|Philippines|Asia/Manila|フィリピン;the Philippines;Republic of the Philippines;フィリピン共和国
 BN|Brunei|Asia/Brunei|ブルネイ;Brunei Darussalam
 MM|Myanmar|Asia/Yangon|ミャンマー
 TL|Timor-Leste|Asia/Dili|東ティモール;East Timor
@@ -298,11 +302,12 @@ ZA|South Africa|Africa/Johannesburg|南アフリカ;南アフリカ共和国
 SN|Senegal|Africa/Dakar|セネガル
 TN|Tunisia|Africa/Tunis|チュニジア
 MA|Morocco|Africa/Casablanca|モロッコ
-AU|Australia||オーストラリア;豪州
+AU|Australia||オーストラリア;豪州;Commonwealth of Australia
 NZ|New Zealand|Pacific/Auckland|ニュージーランド
 PG|Papua New Guinea|Pacific/Port_Moresby|パプアニューギニア
 FJ|Fiji|Pacific/Fiji|フィジー
-GB|United Kingdom|Europe/London|英国;イギリス;UK;Britain;Great Britain;United Kingdom of Great Britain and Northern Ireland
+GB|United Kingdom|Europe/London|英国;イギリス;UK;Britain;Great Britain;the United Kingdom
++United Kingdom of Great Britain and Northern Ireland
 IE|Ireland|Europe/Dublin|アイルランド
 FR|France|Europe/Paris|フランス
 BE|Belgium|Europe/Brussels|ベルギー
@@ -341,19 +346,38 @@ _DEMONYMS = {
     "CL": ("Chilean",),
     "BR": ("Brazilian",),
     "AR": ("Argentine", "Argentinian"),
+    "UY": ("Uruguayan",),
+    "PY": ("Paraguayan",),
+    "VN": ("Vietnamese",),
+    "PH": ("Filipino", "Philippine"),
+    "AU": ("Australian",),
+    "GB": ("British",),
+    "FR": ("French",),
+    "DE": ("German",),
+    "IN": ("Indian",),
+    "ID": ("Indonesian",),
+    "VE": ("Venezuelan",),
     "CO": ("Colombian",),
     "EC": ("Ecuadorian",),
     "BO": ("Bolivian",),
 }
 
-_REPUBLIC_PREFIX = re.compile(r"^(?:the\s+)?(?:(?:republic|kingdom|state|commonwealth)\s+of\s+)?")
+_REPUBLIC_PREFIX = re.compile(
+    r"^(?:the\s+)?(?:(?:(?:federal|federative|socialist|oriental|plurinational|united)\s+)?"
+    r"(?:republic|kingdom|state|commonwealth|states)\s+of\s+(?:the\s+)?)?"
+)
 _NON_WORD = re.compile(r"[^\w]+")
+_CJK = re.compile(r"[\u3040-\u9fff]")
 
 
+@lru_cache(maxsize=65536)
 def fold_name(value: str) -> str:
     """Case-, accent- and punctuation-free form of a place or person name for lookups."""
     decomposed = unicodedata.normalize("NFKD", value)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Only Latin diacritics go: kana voicing marks (U+3099, U+309A) are part of the letter.
+    stripped = unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    )
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
 
@@ -368,6 +392,7 @@ class Gazetteer:
         self._cities: dict[str, City] = {}
         self._countries: dict[str, Country] = {}
         self._by_code: dict[str, Country] = {}
+        self._japanese: re.Pattern[str] | None = None
         for country in countries:
             self._by_code.setdefault(country.code, country)
         for city in cities:
@@ -380,12 +405,14 @@ class Gazetteer:
         key = fold_name(name)
         if key:
             self._cities[key] = city
+            self._japanese = None
 
     def add_country(self, name: str, country: Country) -> None:
         """Make country findable by name."""
         key = _country_key(name)
         if key:
             self._countries.setdefault(key, country)
+            self._japanese = None
 
     def city(self, name: str) -> City | None:
         """The city called name (any of its names), if known."""
@@ -406,6 +433,14 @@ class Gazetteer:
     def country_names(self) -> list[str]:
         """Every folded country name, longest first."""
         return sorted(self._countries, key=len, reverse=True)
+
+    def japanese_names(self) -> re.Pattern[str]:
+        """One pattern for every Japanese place name, longest first, anchored at the end."""
+        if self._japanese is None:
+            names = {n for n in self._cities | self._countries if _CJK.search(n)}
+            ordered = sorted(names, key=len, reverse=True)
+            self._japanese = re.compile("(?:" + "|".join(map(re.escape, ordered)) + ")$")
+        return self._japanese
 
     def with_places(self, places: Sequence[Place]) -> Gazetteer:
         """A copy extended by the project's place records (cities by name; others by `within`)."""
@@ -434,6 +469,11 @@ class Gazetteer:
                 name = known.name if known else city_place.name
                 city = City(name, place.country, place.timezone, place.id)
                 extended.add_city(place.name, city)
+                if place is city_place and known is not None:
+                    # Every other name of the city ("リマ") now leads to the record too.
+                    for key, other in self._cities.items():
+                        if other == known:
+                            extended._cities[key] = city
         return extended
 
 
@@ -446,8 +486,11 @@ def _parse_cities(table: str) -> list[tuple[City, list[str]]]:
 
 
 def _parse_countries(table: str) -> list[tuple[Country, list[str]]]:
-    rows = []
+    rows: list[tuple[Country, list[str]]] = []
     for line in table.strip().splitlines():
+        if line.startswith("+"):
+            rows[-1][1].extend(n for n in line[1:].split(";") if n)
+            continue
         code, name, zone, others = line.split("|")
         single = zone if zone and code not in _MULTI_ZONE else None
         rows.append((Country(code, name, single), [n for n in others.split(";") if n]))
@@ -470,10 +513,9 @@ GAZETTEER = _build()
 """The built-in table, before the project's place records are added."""
 
 
+_DEMONYM_CODES = {fold_name(w): code for code, words in _DEMONYMS.items() for w in words}
+
+
 def demonym_country(word: str) -> str | None:
     """ISO code for an adjective of nationality ("Peruvian" -> "PE"), if known."""
-    folded = fold_name(word)
-    for code, words in _DEMONYMS.items():
-        if any(fold_name(w) == folded for w in words):
-            return code
-    return None
+    return _DEMONYM_CODES.get(fold_name(word))

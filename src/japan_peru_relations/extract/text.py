@@ -11,6 +11,7 @@ import unicodedata
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -33,12 +34,12 @@ class Document:
 def _fold_table() -> dict[int, str]:
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
     spaces = [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0x09]
-    table.update({code: " " for code in spaces})
+    table.update(dict.fromkeys(spaces, " "))
     # Zero-width characters become spaces rather than vanishing, so offsets stay put.
-    table.update({code: " " for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
-    table.update({code: "-" for code in (*range(0x2010, 0x2016), 0x2212, 0xFE58, 0xFE63)})
-    table.update({code: "'" for code in (0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4)})
-    table.update({code: '"' for code in (0x201C, 0x201D, 0x201E, 0x201F, 0x2033)})
+    table.update(dict.fromkeys((8203, 8204, 8205, 8288, 65279, 173), " "))
+    table.update(dict.fromkeys((*range(8208, 8214), 8722, 65112, 65123), "-"))
+    table.update(dict.fromkeys((8216, 8217, 8218, 8219, 8242, 180), "'"))
+    table.update(dict.fromkeys((8220, 8221, 8222, 8223, 8243), '"'))
     table.update({0x3001: "、", 0x3002: "。", 0xFF64: "、", 0xFF61: "。", 0x2236: ":"})
     return table
 
@@ -60,11 +61,12 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote body caption dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre "
-    "section summary table tbody td tfoot th thead title tr ul".split()
-)
+_BLOCK_TAGS_WORDS = """
+    address article aside blockquote body caption dd details dialog div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre
+    section summary table tbody td tfoot th thead title tr ul
+"""
+_BLOCK_TAGS = frozenset(_BLOCK_TAGS_WORDS.split())
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
 _SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
 
@@ -82,7 +84,7 @@ class _TextParser(HTMLParser):
         self._in_h1 = False
         self._pre = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self._in_title = True
         elif tag in _SKIP_TAGS:
@@ -96,7 +98,7 @@ class _TextParser(HTMLParser):
         if tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, _attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" or tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -144,9 +146,13 @@ def strip_html(markup: str) -> tuple[str, str | None]:
     return text, title or None
 
 
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p)\b",
-                         re.IGNORECASE | re.DOTALL)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_HTML_SNIFF = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
+)
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -166,14 +172,17 @@ def _decode(data: bytes, declared: str | None, *, is_html: bool, strict: bool) -
         return data.decode("utf-8", errors="replace")
 
 
-def _document(data: bytes, url: str | None, *, is_html: bool, declared: str | None,
-              strict: bool, name: str) -> Document:
+def _document(
+    data: bytes, url: str | None, *, is_html: bool, declared: str | None, strict: bool, name: str
+) -> Document:
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ExtractInputError(f"{name} is a binary file, not a text or HTML document")
     try:
         raw = _decode(data, declared, is_html=is_html, strict=strict)
     except UnicodeDecodeError:
-        raise ExtractInputError(f"{name} is not UTF-8 text (declare a charset or convert it)") from None
+        raise ExtractInputError(
+            f"{name} is not UTF-8 text (declare a charset or convert it)"
+        ) from None
     if is_html:
         text, title = strip_html(raw)
         return Document(normalise(text), url, True, normalise(title) if title else None)
@@ -197,7 +206,7 @@ def plain_title(text: str) -> str | None:
 def _fetch(url: str, timeout: float) -> Document:
     request = urllib.request.Request(url, headers={"User-Agent": "jpr-extract/0.1"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             data = response.read(MAX_BYTES + 1)
             content_type = response.headers.get_content_type()
             declared = response.headers.get_content_charset()
@@ -232,8 +241,9 @@ def read_document(path_or_url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Docu
     except OSError as exc:
         raise ExtractInputError(f"cannot read {path_or_url}: {exc.strerror or exc}") from None
     is_html = path.suffix.lower() in (".html", ".htm", ".xhtml") or _looks_like_html(data)
-    return _document(data, None, is_html=is_html, declared=None, strict=not is_html,
-                     name=path_or_url)
+    return _document(
+        data, None, is_html=is_html, declared=None, strict=not is_html, name=path_or_url
+    )
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -241,27 +251,48 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 def language(text: str) -> str:
-    """"ja" when Japanese script dominates the letters of the text, else "en"."""
+    """ "ja" when Japanese script dominates the letters of the text, else "en"."""
     cjk = len(_CJK.findall(text))
     return "ja" if cjk and cjk * 3 >= len(_LATIN.findall(text)) else "en"
 
 
-# A full stop ends a sentence unless it closes an initial or a common abbreviation.
-_SENTENCE_END = re.compile(
-    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs|Mt|Co))(?<!\bMrs)(?<!\bProf)(?<![ap]\.m)"
-    r"\.(?=\s+[\"'(A-Z0-9])|[。！？!?](?=\s|$)?|\n"
+_STOP = re.compile(r"[.。！？!?\n]")
+_AFTER_STOP = re.compile(r"\s+[\"'(A-Z0-9]")
+_NOT_A_STOP = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Ms|Dr|St|Jr|Sr|No|vs|Mt|Co|Mrs|Prof)|[ap]\.m|(?:^|\n)[ \t]*\d{1,3})$"
 )
+
+
+def _ends_sentence(folded: str, position: int) -> bool:
+    char = folded[position]
+    if char in "\n。！？":
+        return True
+    following = folded[position + 1 : position + 2]
+    if char in "!?":
+        return following.isspace()
+    if not _AFTER_STOP.match(folded, position + 1):
+        return False
+    return not _NOT_A_STOP.search(folded[max(0, position - 6) : position])
 
 
 def sentence_spans(folded: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a folded text, in order."""
+    return list(_sentence_spans(folded))
+
+
+@lru_cache(maxsize=32)
+def _sentence_spans(folded: str) -> tuple[tuple[int, int], ...]:
     spans = []
     start = 0
-    for match in _SENTENCE_END.finditer(folded):
+    # A full stop ends a sentence unless it closes an initial, an abbreviation, "a.m." or the
+    # number of a numbered paragraph ("1. The two ministers ...").
+    for match in _STOP.finditer(folded):
+        if not _ends_sentence(folded, match.start()):
+            continue
         end = match.end()
         if folded[start:end].strip():
             spans.append((start, end))
         start = end
     if folded[start:].strip():
         spans.append((start, len(folded)))
-    return spans
+    return tuple(spans)
