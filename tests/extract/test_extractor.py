@@ -189,7 +189,7 @@ def test_yaml_drafts_validate_as_records() -> None:
     drafts = result.to_yaml_drafts()
     headers = re.findall(r"^# (records/\w+/[\w-]+\.yaml)$", drafts, re.MULTILINE)
     assert headers == [
-        "records/sources/mofa-page9e-000001.yaml",
+        "records/sources/mofa-en-page9e-000001.yaml",
         "records/meetings/2019-01-09-hayashi-ampuero.yaml",
     ]
     assert "# TODO(reviewer): write summary" in drafts

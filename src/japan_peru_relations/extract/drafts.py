@@ -136,12 +136,16 @@ def level(meeting: ExtractedMeeting) -> str:
     return min(ranks, key=lambda r: _RANK[r]) if ranks else "other"
 
 
-def source_id(url: str) -> str:
-    """A source id from its URL: publisher's short name and the page name."""
+def source_id(url: str, language: str) -> str:
+    """A source id as curators write them: publisher's short name, language, page name.
+
+    >>> source_id("https://www.mofa.go.jp/la_c/sa/pe/page4e_001391.html", "en")
+    'mofa-en-page4e-001391'
+    """
     parts = urlsplit(url)
     host = (parts.hostname or "source").removeprefix("www.")
     page = parts.path.rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0] or "index"
-    return slug(f"{host.split('.')[0]}-{page}")[:100]
+    return slug(f"{host.split('.')[0]}-{language}-{page}")[:100]
 
 
 def _dump(key: str, value: Any) -> str:
@@ -246,7 +250,8 @@ def _source_draft(extraction: Extraction, ident: str) -> list[str]:
 def render_drafts(extraction: Extraction) -> str:
     """Every draft, each YAML document preceded by the comment naming its file."""
     documents: list[list[str]] = []
-    source = source_id(extraction.source_url) if extraction.source_url else None
+    url, language = extraction.source_url, extraction.document.language
+    source = source_id(url, language) if url else None
     if source:
         documents.append(_source_draft(extraction, source))
     seen: dict[str, int] = {}
