@@ -12,7 +12,8 @@ from .conftest import ROOT
 def test_generated_sections_are_current() -> None:
     generated = runpy.run_path(str(ROOT / "scripts" / "gen_docs.py"))["generated"]()
     for path, text in generated.items():
-        assert path.read_text(encoding="utf-8") == text, f"run python scripts/gen_docs.py ({path.name})"
+        stale = path.read_text(encoding="utf-8") != text
+        assert not stale, f"run python scripts/gen_docs.py ({path.name})"
 
 
 def test_readme_opens_with_the_setup_and_the_test_command() -> None:
@@ -29,7 +30,7 @@ def test_every_command_and_option_has_help_and_an_example() -> None:
     commands = next(a for a in top._actions if a.dest == "command")
     for name, sub in commands.choices.items():  # type: ignore[union-attr]
         assert sub.description, name
-        assert sub.epilog and sub.epilog.startswith("Example: jpr " + name), name
+        assert (sub.epilog or "").startswith("Example: jpr " + name), name
         for action in sub._actions:
             if action.dest != "help":
                 assert action.help, (name, action.dest)

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from japan_peru_relations import package, retired
 from japan_peru_relations.cli import main
 from japan_peru_relations.validate import Options, validate_project
 
@@ -237,3 +240,310 @@ def test_cli_usage_error_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_clean_project_exits_0(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--records-only", str(mini)]) == 0
     assert capsys.readouterr().out.startswith("valid:")
+
+
+# --- ids of the previous release: records/retired.yaml ------------------------------------------
+
+RETIRED = "records/retired.yaml"
+
+
+def publish(root: Path, kind: str, *ids: str) -> None:
+    """A previous release whose data/<kind>.json holds these ids."""
+    (root / "data").mkdir(exist_ok=True)
+    (root / "data" / f"{kind}.json").write_text(json.dumps([{"id": i} for i in ids]))
+
+
+def test_the_previous_release_is_read_where_the_build_writes() -> None:
+    assert retired.PUBLISHED_DIR == package.DATA_DIR
+
+
+def test_a_published_id_that_disappears_is_reported(mini: Path) -> None:
+    publish(mini, "topics", "test-topic", "old-topic")
+    assert ("id-disappeared", "records/topics/old-topic.yaml", 0, "id") in found(mini)
+
+
+def test_a_retired_id_may_disappear(mini: Path) -> None:
+    publish(mini, "topics", "test-topic", "old-topic")
+    (mini / RETIRED).write_text(
+        "topics:\n  - id: old-topic\n    replaced_by: test-topic\n    reason: Merged.\n"
+    )
+    assert found(mini) == set()
+
+
+def test_a_withdrawn_id_needs_only_a_reason(mini: Path) -> None:
+    publish(mini, "topics", "test-topic", "old-topic")
+    (mini / RETIRED).write_text("topics:\n  - id: old-topic\n    reason: Never discussed.\n")
+    assert found(mini) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "topics:\n  - id: old-topic\n    replaced_by: no-topic\n    reason: Merged.\n",
+            ("unknown-reference", RETIRED, 3, "topics[0].replaced_by"),
+        ),
+        (
+            "topics:\n  - id: test-topic\n    reason: Merged.\n",
+            ("id-reused", "records/topics/test-topic.yaml", 1, "id"),
+        ),
+        (
+            "topics:\n  - id: old-topic\n    reason: A.\n  - id: old-topic\n    reason: B.\n",
+            ("duplicate-id", RETIRED, 4, "topics[1].id"),
+        ),
+        ("topics:\n  - id: old-topic\n", ("missing-field", RETIRED, 2, "topics[0].reason")),
+        ("visitors:\n  - id: x-y\n    reason: A.\n", ("unknown-field", RETIRED, 1, "visitors")),
+        ("topics: [old-topic\n", ("not-yaml", RETIRED, 2, "")),
+    ],
+    ids=["replacement-unknown", "reused", "listed-twice", "no-reason", "no-such-kind", "yaml"],
+)
+def test_the_retired_list_is_checked(
+    mini: Path, text: str, expected: tuple[str, str, int, str]
+) -> None:
+    (mini / RETIRED).write_text(text)
+    assert expected in found(mini)
+
+
+# --- terms of office -------------------------------------------------------------------------
+
+POSITION = "aliases:\n  - HAYASHI Yoshimasa\n"
+
+
+def add_positions(root: Path, *positions: str) -> None:
+    items = "".join(
+        f"  - title: {p.split('|')[0]}\n    country: JP\n{p.split('|')[1]}" for p in positions
+    )
+    corrupt(root, PERSON, POSITION, POSITION + "positions:\n" + items)
+
+
+def test_a_meeting_outside_the_term_of_the_matching_title_is_reported(mini: Path) -> None:
+    add_positions(
+        mini,
+        "Minister for Foreign Affairs|    start: 2021-11-10\n    end: 2023-05-02\n",
+        "Minister of Defense|    start: 2023\n",
+    )
+    assert ("outside-term", MEETING, 15, "participants[0].person") in found(mini)
+
+
+def test_a_term_known_to_the_month_includes_every_day_of_it(mini: Path) -> None:
+    add_positions(mini, "Minister for Foreign Affairs|    start: 2021-11\n    end: 2023-05\n")
+    assert found(mini) == set()
+
+
+def test_without_a_matching_title_any_position_s_term_will_do(mini: Path) -> None:
+    add_positions(
+        mini,
+        "Minister of Defense|    end: 2019\n",
+        "Chief Cabinet Secretary|    start: 2023-01\n",
+    )
+    assert found(mini) == set()  # the second position's term holds the meeting
+
+
+def test_a_position_without_a_term_never_reports(mini: Path) -> None:
+    add_positions(mini, "Minister for Foreign Affairs|    sources: [mofa-en-x]\n")
+    assert found(mini) == set()
+
+
+# --- consistency rules ---------------------------------------------------------------------------
+
+
+def test_a_telephone_talk_names_no_venue(mini: Path) -> None:
+    corrupt(mini, MEETING, "kind: courtesy_call", "kind: telephone_talk")
+    corrupt(mini, MEETING, "mode: in_person", "mode: telephone")
+    assert found(mini) == {("remote-meeting-with-place", MEETING, 13, "place")}
+
+
+def test_an_in_person_meeting_is_timed_in_its_venue_s_zone(mini: Path) -> None:
+    corrupt(mini, MEETING, "timezone: America/Lima", "timezone: America/Bogota")
+    assert ("timezone-mismatch", MEETING, 11, "timezone") in found(mini)
+
+
+def test_the_same_source_twice_in_a_list_is_reported(mini: Path) -> None:
+    corrupt(mini, MEETING, "  - mofa-en-x", "  - mofa-en-x\n  - mofa-en-x")
+    assert found(mini) == {("duplicate-reference", MEETING, 27, "sources[1]")}
+
+
+def test_a_source_nobody_cites_is_reported(mini: Path) -> None:
+    text = (mini / SOURCE).read_text().replace("mofa-en-x", "mofa-en-y").replace("x.html", "y.html")
+    (mini / "records/sources/mofa-en-y.yaml").write_text(text)
+    assert found(mini) == {("unused-source", "records/sources/mofa-en-y.yaml", 1, "id")}
+
+
+def test_a_name_shared_by_two_people_is_reported(mini: Path) -> None:
+    text = (mini / PERSON).read_text().replace("hayashi-yoshimasa", "other-hayashi")
+    text = text.replace("name: Yoshimasa Hayashi", "name: Other Hayashi")
+    text = text.replace("given_name: Yoshimasa", "given_name: Other")
+    (mini / "records/people/other-hayashi.yaml").write_text(text)
+    # The alias matches the first person's name, case and word order apart.
+    assert found(mini) == {
+        ("ambiguous-alias", "records/people/other-hayashi.yaml", 7, "aliases[0]")
+    }
+
+
+def test_a_meeting_date_is_written_in_full(mini: Path) -> None:
+    corrupt(mini, MEETING, "date: 2023-05-03", "date: 0")
+    assert ("invalid-date", MEETING, 3, "date") in found(mini)
+
+
+# --- hostile input: never a traceback, never a hang, never a write ------------------------------
+
+
+def test_deep_nesting_is_refused_quickly(mini: Path) -> None:
+    (mini / PERSON).write_bytes(b"id: " + b"[" * 300_000)
+    assert ("file-too-large", PERSON, 0, "") in found(mini)
+    (mini / PERSON).write_bytes(b"id: " + b"[" * 10_000 + b"]" * 10_000)
+    assert ("nesting-too-deep", PERSON, 1, "") in found(mini)
+
+
+def test_many_keys_are_each_reported(mini: Path) -> None:
+    keys = "".join(f"k{i}: v\n" for i in range(20_000))
+    (mini / PERSON).write_text((mini / PERSON).read_text() + keys)
+    problems = found(mini)
+    assert ("unknown-field", PERSON, 10 + 19_999, "k19999") in problems
+    assert len(problems) == 20_000
+
+
+def test_a_very_long_line_is_a_value_too_long(mini: Path) -> None:
+    corrupt(mini, PERSON, "name: Yoshimasa Hayashi", "name: " + "x" * 200_000)
+    assert ("too-long", PERSON, 2, "name") in found(mini)
+
+
+def test_binary_junk_is_not_utf8(mini: Path) -> None:
+    (mini / PERSON).write_bytes(bytes(range(256)) * 4)
+    assert {p[0] for p in found(mini) if p[1] == PERSON} == {"not-utf8"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("id: x\x00y\n", ("not-yaml", 1, "")),
+        ('name: "\\ud800"\n', ("not-yaml", 1, "")),
+        ("1: x\n", ("unknown-field", 1, "['1']")),
+        ("null: x\n", ("unknown-field", 1, "['']")),
+        ("? [a]\n: x\n", ("not-a-mapping", 1, "")),
+        ("{[a]: x}\n", ("not-a-mapping", 1, "")),
+        ("name: {first: Yoshimasa}\n", ("wrong-type", 1, "name")),
+        ("aliases: {a: b}\n", ("wrong-type", 1, "aliases")),
+        ("just a string\n", ("not-a-mapping", 1, "")),
+        ("- a\n- b\n", ("not-a-mapping", 1, "")),
+    ],
+    ids=["nul", "surrogate", "int-key", "null-key", "list-key", "flow-list-key", "map", "map-list",
+         "scalar", "list"],
+)  # fmt: skip
+def test_odd_yaml_is_reported_at_its_line(
+    mini: Path, text: str, expected: tuple[str, int, str]
+) -> None:
+    (mini / PERSON).write_text(text, encoding="utf-8", errors="surrogatepass")
+    code, line, field = expected
+    assert (code, PERSON, line, field) in found(mini)
+
+
+def test_a_lone_surrogate_is_refused_by_the_python_parser_too(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from japan_peru_relations import yamlread
+
+    monkeypatch.setattr(yamlread, "_loader", lambda: yaml.SafeLoader)
+    (mini / PERSON).write_text('id: hayashi-yoshimasa\nname: "\\ud800"\n')
+    assert ("not-yaml", PERSON, 2, "") in found(mini)
+
+
+def test_links_folders_and_pipes_are_not_read(mini: Path) -> None:
+    zero = mini / "records" / "topics" / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    (mini / "records" / "topics" / "folder.yaml").mkdir()
+    os.mkfifo(mini / "records" / "topics" / "pipe.yaml")
+    (mini / "records" / "linked").symlink_to(mini / "records" / "topics")
+    problems = found(mini)
+    for name in ("topics/zero.yaml", "topics/folder.yaml", "topics/pipe.yaml", "linked"):
+        assert ("unreadable-file", f"records/{name}", 0, "") in problems
+
+
+def test_a_file_that_cannot_be_opened_is_reported(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == "hayashi-yoshimasa.yaml":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    problems = found(mini)
+    assert ("unreadable-file", PERSON, 0, "") in problems
+    # The person still stands for its id: records naming them are not reported too.
+    assert {p[0] for p in problems} == {"unreadable-file"}
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_scandir = os.scandir
+
+    def refuse(path: Any) -> Any:
+        if str(path).endswith("places"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert ("unreadable-file", "records/places", 0, "") in found(mini)
+
+
+def test_hostile_file_names_print_safely(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = os.fsencode(mini / "records" / "topics")
+    with open(os.path.join(folder, b"bad\xff\n\x1b[31m.yaml"), "wb") as handle:
+        handle.write(b"id: x\n")
+    assert main(["validate", "--records-only", str(mini)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "bad\\udcff\\n\\x1b[31m.yaml" in out
+    assert main(["validate", "--json", "--records-only", str(mini)]) == 1
+    json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("date", "zone"), [("9999-12-31", "America/Lima"), ("0001-01-01", "Pacific/Kiritimati")]
+)
+def test_dates_at_the_edge_of_the_calendar_do_not_overflow(
+    mini: Path, date: str, zone: str
+) -> None:
+    corrupt(mini, MEETING, "date: 2023-05-03", f"date: {date}")
+    corrupt(mini, MEETING, "timezone: America/Lima", f"timezone: {zone}")
+    corrupt(mini, MEETING, "place: lima\n", "")
+    assert validate_project(mini, RECORDS_ONLY).problems
+
+
+def test_thousands_of_files_are_validated(mini: Path) -> None:
+    topics = mini / "records" / "topics"
+    for n in range(3000):
+        (topics / f"topic-{n}.yaml").write_text(f"id: topic-{n}\nlabel: Topic {n}\n")
+    for n in range(300):
+        (topics / f"broken-{n}.yaml").write_text(f"id: broken-{n}\nlabel: [x\n")
+    report = validate_project(mini, RECORDS_ONLY)
+    assert report.checked["record files"] == 3307
+    assert {p.code for p in report.problems} == {"not-yaml"}
+
+
+def _tree(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def test_validation_never_writes_to_the_tree(project: Path) -> None:
+    real_meeting = MEETING.replace("hayashi-x", "hayashi-boluarte-courtesy-call")
+    corrupt(project, real_meeting, "mode: in_person", "mode: by_pigeon")
+    (project / "data" / "topics.csv").write_text("id,label\n=1+1,x\n")
+    (project / "records" / "topics" / "junk.yaml").write_bytes(b"\xff\x00[[[")
+    (project / "datapackage.json").write_text('{"resources": 5}')
+    before = _tree(project)
+    validate_project(project, Options(package=True, today=TODAY))
+    assert _tree(project) == before
+    assert sorted(p.name for p in project.iterdir()) == sorted(
+        ["records", "data", "schema", "datapackage.json"]
+    )

@@ -84,8 +84,8 @@ __all__ = [
     "places",
     "source",
     "sources",
-    "topic",
     "to_pandas",
     "to_polars",
+    "topic",
     "topics",
 ]

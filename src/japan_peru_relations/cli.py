@@ -51,7 +51,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = _root(args.root)
     dataset, files, problems = read_records(root)
-    problems += run_checks(files, dt.date.today())
+    problems += run_checks(files, dt.date.today(), root)
     if problems:
         for problem in sorted(set(problems)):
             print(problem)

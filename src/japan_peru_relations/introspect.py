@@ -47,7 +47,9 @@ def _shape(name: str, annotation: Any, metadata: list[Any]) -> FieldShape:
         annotation, more = _strip(get_args(annotation)[0])
         metadata = [*metadata, *more]
     ref = next((m.resource for m in metadata if isinstance(m, Ref)), None)
-    model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    model = (
+        annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    )
     return FieldShape(name, annotation, optional, is_list, ref, model)
 
 
@@ -60,7 +62,9 @@ def shapes(model: type[BaseModel]) -> tuple[FieldShape, ...]:
     )
 
 
-def references(record: BaseModel, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str, str]]:
+def references(
+    record: BaseModel, loc: tuple[str | int, ...] = ()
+) -> list[tuple[tuple[str | int, ...], str, str]]:
     """Every foreign key in a record: (location, target resource, id)."""
     found: list[tuple[tuple[str | int, ...], str, str]] = []
     for shape in shapes(type(record)):

@@ -298,7 +298,7 @@ class VisitKind(StrEnum):
 
 
 class Visit(Record):
-    """A stay of one side's principal in the other's country (or at a summit), over one or more days.
+    """A stay of one side's principal in the other country (or at a summit), over days.
 
     The meetings, events and signings during it name it in their `visit` field.
     """

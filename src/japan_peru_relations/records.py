@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,12 @@ from .yamlread import MAX_BYTES, YamlDocument, read_yaml
 
 RECORDS_DIR = "records"
 SUFFIX = ".yaml"
+RETIRED_FILE = "retired.yaml"
+"""records/retired.yaml: ids once published and since removed (read by retired.py)."""
 _IGNORED = frozenset({"README.md", ".gitkeep"})
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Values echoed in messages are cut here: a 200 KiB value helps nobody on a terminal.
+_SHOWN = 80
 
 # pydantic's error types, by the rule they break.
 _PYDANTIC_CODES = {
@@ -55,11 +61,26 @@ class RecordFile:
 
 
 def field_name(loc: tuple[str | int, ...]) -> str:
-    """A pydantic location as a readable field path: participants[0].person."""
+    """A pydantic location as a readable field path: participants[0].person.
+
+    A key that is not a plain name (a number, an empty key, odd characters) is shown quoted,
+    so that what a contributor wrote is visible and nothing invisible reaches the terminal.
+    """
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not _PLAIN_KEY.fullmatch(part):
+            out += f"[{shown(part)}]"
+        else:
+            out += f".{part}" if out else part
     return out
+
+
+def shown(value: object) -> str:
+    """A value as a message quotes it: its repr, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 4] + "...'"
 
 
 def problem_code(error: ErrorDetails) -> str:
@@ -87,11 +108,13 @@ def problem_message(error: ErrorDetails, code: str) -> str:
     message = error["msg"]
     if code == "invalid-choice":
         expected = (error.get("ctx") or {}).get("expected", "")
-        return f"{value!r} is not one of {expected}"
+        return f"{shown(value)} is not one of {expected}"
     if isinstance(value, str | int | float) and repr(value) not in message:
         if message.startswith(("is ", "starts ")):
-            return f"{value!r} {message}"
-        return f"{value!r}: {message[:1].lower()}{message[1:]}"
+            return f"{shown(value)} {message}"
+        return f"{shown(value)}: {message[:1].lower()}{message[1:]}"
+    if isinstance(value, dict | list) and code == "wrong-type":
+        return f"a {'mapping' if isinstance(value, dict) else 'list'} here: {message}"
     return message
 
 
@@ -108,41 +131,96 @@ def validation_problems(path: str, file: RecordFile, exc: ValidationError) -> li
     return problems
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Every entry under records/, in a stable order, without following links."""
-    for dirpath, dirnames, filenames in os.walk(root / RECORDS_DIR, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
+def _walk(root: Path) -> Iterator[tuple[Path, OSError | None]]:
+    """Every entry under records/, in a stable order, with the error met listing a folder.
+
+    Links are never followed, and a link to a folder or a folder named like a record file is
+    yielded instead of entered, so that it is reported rather than silently skipped.
+    """
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(
+        root / RECORDS_DIR, onerror=errors.append, followlinks=False
+    ):
+        here = Path(dirpath)
+        while errors:
+            failed = errors.pop(0)
+            yield Path(failed.filename or here), failed
+        odd = [n for n in dirnames if n.endswith(SUFFIX) or (here / n).is_symlink()]
+        dirnames[:] = sorted(n for n in dirnames if n not in odd and not n.startswith("."))
+        for name in sorted([*filenames, *odd]):
+            yield here / name, None
+    for failed in errors:
+        yield Path(failed.filename or root / RECORDS_DIR), failed
+
+
+def read_bounded(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes: enough to tell that a file is too large, never more."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
+def _unreadable(rel: str, reason: str) -> Problem:
+    return Problem(rel, 0, 0, "", "unreadable-file", f"cannot be read: {reason}")
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _misplaced(root: Path, path: Path, rel: str) -> Problem | None:
+    """The problem with where a file sits, if it is not records/<kind>/<name>.yaml."""
+    parts = path.relative_to(root / RECORDS_DIR).parts
+    if len(parts) == 2 and parts[0] in RECORD_TYPES and path.name.endswith(SUFFIX):
+        return None
+    kinds = ", ".join(RECORD_TYPES)
+    return Problem(
+        rel,
+        0,
+        0,
+        "",
+        "unexpected-file",
+        f"not a record file: records hold <kind>/<id>.yaml for kind in {kinds}",
+    )
 
 
 def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]:
     """Read and validate one file; None when it is not a record file at all."""
-    rel = path.relative_to(root).as_posix()
-    parts = path.relative_to(root / RECORDS_DIR).parts
+    rel = _relative(root, path)
     if path.name in _IGNORED or path.name.startswith("."):
         return None, []
-    if len(parts) != 2 or parts[0] not in RECORD_TYPES or not path.name.endswith(SUFFIX):
-        kinds = ", ".join(RECORD_TYPES)
-        return None, [
-            Problem(
-                rel,
-                0,
-                0,
-                "",
-                "unexpected-file",
-                f"not a record file: records hold <kind>/<id>.yaml for kind in {kinds}",
-            )
-        ]
-    kind = parts[0]
+    if path.parent == root / RECORDS_DIR and path.name == RETIRED_FILE:
+        return None, []  # not a record: retired.py reads it
+    misplaced = _misplaced(root, path, rel)
+    kind = path.relative_to(root / RECORDS_DIR).parts[0]
+    # A file that cannot be parsed still stands for its id (its file name), so that records
+    # referring to it are not reported too: one bad file, one problem.
+    unparsed = RecordFile(rel, kind, YamlDocument())
+    if path.is_symlink():
+        # A link may lead anywhere (/dev/zero, a file outside the project): never followed.
+        problem = _unreadable(rel, "it is a symbolic link, not a regular file")
+        return (None if misplaced else unparsed), [problem]
+    if misplaced is not None:
+        return None, [misplaced]
     try:
-        if path.is_symlink() or not path.is_file():
-            raise OSError("not a regular file")
-        size = path.stat().st_size
-        data = b"x" * (MAX_BYTES + 1) if size > MAX_BYTES else path.read_bytes()
+        if not path.is_file():
+            raise OSError("it is not a regular file")
+        data = read_bounded(path)
+        size = max(len(data), path.stat().st_size)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, [Problem(rel, 0, 0, "", "unreadable-file", f"cannot be read: {reason}")]
+        return unparsed, [_unreadable(rel, exc.strerror or str(exc))]
+    if size > MAX_BYTES:
+        message = f"the file has {size} bytes; the bound is {MAX_BYTES}"
+        return unparsed, [Problem(rel, 0, 0, "", "file-too-large", message)]
+    return parse_record(rel, kind, data)
+
+
+def parse_record(
+    rel: str, kind: str, data: bytes, model: type[Record] | None = None
+) -> tuple[RecordFile, list[Problem]]:
+    """One record file's bytes into its model (the kind's, unless given), problems by line."""
     document = read_yaml(data)
     file = RecordFile(rel, kind, document)
     problems = [Problem(rel, e.line, e.column, "", e.code, e.message) for e in document.errors]
@@ -153,7 +231,7 @@ def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]
             Problem(rel, 1, 1, "", "not-a-mapping", "the file is not a mapping of fields")
         ]
     try:
-        file.record = RECORD_TYPES[kind].model_validate(document.value)
+        file.record = (model or RECORD_TYPES[kind]).model_validate(document.value)
     except ValidationError as exc:
         return file, validation_problems(rel, file, exc)
     return file, []
@@ -163,7 +241,10 @@ def read_records(root: Path) -> tuple[Dataset, list[RecordFile], list[Problem]]:
     """Read every record under root/records; invalid files are reported, not raised."""
     files: list[RecordFile] = []
     problems: list[Problem] = []
-    for path in _walk(root):
+    for path, error in _walk(root):
+        if error is not None:
+            problems.append(_unreadable(_relative(root, path), error.strerror or str(error)))
+            continue
         file, found = read_file(root, path)
         problems.extend(found)
         if file is not None:

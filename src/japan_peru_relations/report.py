@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from .rules import RULES
+
+# Control, format (zero-width, bidi), surrogate and line-separator characters: echoed as escapes
+# so that a hostile file name or value can neither garble a terminal nor fail to encode.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """text with every unprintable character written as its escape (\\x00, \\u200b)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in _UNPRINTABLE
+        else char
+        for char in text
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -25,6 +42,11 @@ class Problem:
     field: str
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        # Every output (text, JSON, annotations) is then safe to print, whatever the input was.
+        for name in ("path", "field", "message"):
+            object.__setattr__(self, name, printable(str(getattr(self, name))))
 
     @property
     def hint(self) -> str:

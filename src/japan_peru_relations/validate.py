@@ -32,7 +32,7 @@ def validate_project(root: Path, options: Options = Options()) -> Report:
     dataset, files, problems = read_records(root)
     report.extend(problems)
     report.checked["record files"] = len(files)
-    report.extend(run_checks(files, options.today or dt.date.today()))
+    report.extend(run_checks(files, options.today or dt.date.today(), root))
     if options.package:
         if report.valid:
             report.extend(check_build(root, dataset))
@@ -47,40 +47,68 @@ def validate_project(root: Path, options: Options = Options()) -> Report:
 
 def check_build(root: Path, dataset: Dataset) -> list[Problem]:
     """The committed outputs are what `jpr build` makes of the records."""
+    try:
+        stale = stale_files(root, render(dataset))
+    except OSError as exc:
+        return [Problem("data", 0, 0, "", "stale-build", f"cannot be compared: {exc.strerror}")]
     return [
         Problem(path, 0, 0, "", "stale-build", "differs from what the records build to")
-        for path in stale_files(root, render(dataset))
+        for path in stale
     ]
 
 
-def _load_json(path: Path) -> tuple[Any, Problem | None]:
-    rel = path.name
+def _load_json(path: Path, root: Path) -> tuple[Any, Problem | None]:
+    rel = path.relative_to(root).as_posix()
     try:
         return json.loads(path.read_bytes()), None
-    except (OSError, ValueError) as exc:
-        return None, Problem(rel, 0, 0, "", "json-schema-error", f"cannot be read as JSON: {exc}")
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        return None, Problem(
+            rel, 0, 0, "", "json-schema-error", f"cannot be read as JSON: {reason}"
+        )
 
 
 def check_json_resources(root: Path) -> list[Problem]:
     """Each data/<kind>.json validates against schema/<kind>.schema.json."""
-    from jsonschema import Draft202012Validator
-
     problems: list[Problem] = []
     for kind in RECORD_TYPES:
         data_file, schema_file = root / json_path(kind), root / schema_path(kind)
         if not data_file.is_file() or not schema_file.is_file():
             continue
-        data, error = _load_json(data_file)
-        schema, schema_error = _load_json(schema_file)
+        data, error = _load_json(data_file, root)
+        schema, schema_error = _load_json(schema_file, root)
         if error or schema_error:
             problems.extend(p for p in (error, schema_error) if p)
             continue
-        for failure in Draft202012Validator(schema).iter_errors(data):
-            where = "/".join(str(p) for p in failure.absolute_path)
-            problems.append(
-                Problem(json_path(kind), 0, 0, where, "json-schema-error", failure.message[:300])
-            )
+        problems.extend(_schema_failures(json_path(kind), schema, data))
     return problems
+
+
+def _schema_failures(rel: str, schema: Any, data: Any) -> list[Problem]:
+    """Each place where data fails schema; an unusable schema is one problem, never a raise."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+        failures = list(Draft202012Validator(schema).iter_errors(data))
+    except SchemaError as exc:
+        return [
+            Problem(rel, 0, 0, "", "json-schema-error", f"its schema is invalid: {exc.message}")
+        ]
+    except (RecursionError, ValueError, TypeError) as exc:
+        return [Problem(rel, 0, 0, "", "json-schema-error", f"cannot be checked: {exc!r}"[:300])]
+    return [
+        Problem(
+            rel,
+            0,
+            0,
+            "/".join(str(p) for p in failure.absolute_path),
+            "json-schema-error",
+            failure.message[:300],
+        )
+        for failure in failures
+    ]
 
 
 def check_descriptor_profile(root: Path) -> list[Problem]:
@@ -92,13 +120,17 @@ def check_descriptor_profile(root: Path) -> list[Problem]:
     path = root / DESCRIPTOR
     if not path.is_file():
         return []
-    descriptor, error = _load_json(path)
+    descriptor, error = _load_json(path, root)
     if error:
         return [Problem(DESCRIPTOR, 0, 0, "", "descriptor-error", error.message)]
     profile_text = (
         importlib.resources.files("dplib") / "profiles" / "2.0" / "datapackage.json"
     ).read_text(encoding="utf-8")
     validator = Draft7Validator(json.loads(profile_text))
+    try:
+        failures = list(validator.iter_errors(descriptor))
+    except (RecursionError, ValueError, TypeError) as exc:
+        return [Problem(DESCRIPTOR, 0, 0, "", "descriptor-error", f"cannot be checked: {exc!r}")]
     return [
         Problem(
             DESCRIPTOR,
@@ -108,7 +140,7 @@ def check_descriptor_profile(root: Path) -> list[Problem]:
             "descriptor-error",
             e.message[:300],
         )
-        for e in validator.iter_errors(descriptor)
+        for e in failures
     ]
 
 

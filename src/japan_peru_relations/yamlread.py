@@ -10,17 +10,24 @@ decides its type, as StrictYAML does: ``09:10`` stays a time instead of YAML 1.1
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+import yaml.reader
 
 MAX_BYTES = 256 * 1024
+# Records nest four levels at most (people > positions > item > sources); the bound is generous,
+# and stopping the parser there keeps a file of 100,000 `[` from costing quadratic time.
+MAX_DEPTH = 16
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # YAML's own tags for plain data; anything else is an explicit tag a contributor wrote.
 _PLAIN_TAGS = frozenset(
     {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 )
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Path = tuple[str | int, ...]
 """Where a value sits in the record: keys and list indexes from the top."""
@@ -90,11 +97,27 @@ def read_yaml(data: bytes) -> YamlDocument:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = (exc.problem or "malformed YAML").strip()
         doc.errors.append(YamlError("not-yaml", f"not well-formed YAML: {problem}", line, column))
+    except yaml.reader.ReaderError as exc:
+        doc.errors.append(_reader_error(text, exc))
     except yaml.YAMLError as exc:
         doc.errors.append(YamlError("not-yaml", f"not well-formed YAML: {exc}".strip()))
     if doc.errors:
         doc.value = None
     return doc
+
+
+def _reader_error(text: str, exc: yaml.reader.ReaderError) -> YamlError:
+    """A character YAML refuses (NUL, other control characters), at its line and column."""
+    # The reader stops at the first character it refuses, so that character's first occurrence
+    # is the position (libyaml counts the offset in bytes, the Python reader in characters).
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character or "")
+    position = text.find(char) if char else -1
+    if position < 0:
+        return YamlError("not-yaml", f"not well-formed YAML: {exc.reason}")
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    name = f"U+{ord(char):04X}"
+    return YamlError("not-yaml", f"{name} is not allowed in YAML: {exc.reason}", line, column)
 
 
 def _compose(text: str, doc: YamlDocument) -> None:
@@ -131,10 +154,22 @@ def _compose(text: str, doc: YamlDocument) -> None:
         ):
             line, column = _mark(event)
             doc.errors.append(
-                YamlError("yaml-tag", f"tag {event.tag} is not allowed", line, column)
+                YamlError("yaml-tag", f"tag {event.tag!r} is not allowed", line, column)
             )
             return
         if isinstance(event, yaml.ScalarEvent):
+            if _SURROGATE.search(event.value):
+                # libyaml refuses such escapes; the pure-Python parser lets them through.
+                line, column = _mark(event)
+                doc.errors.append(
+                    YamlError(
+                        "not-yaml",
+                        "an escape names a lone surrogate, which is not a character",
+                        line,
+                        column,
+                    )
+                )
+                return
             plain = event.implicit[0] and not event.style
             value: Any = None if plain and event.value in _NULLS else event.value
             if not _place(stack, value, event, doc):
@@ -148,6 +183,17 @@ def _compose(text: str, doc: YamlDocument) -> None:
                     YamlError(
                         "not-a-mapping",
                         "a key must be plain text, not a list or mapping",
+                        line,
+                        column,
+                    )
+                )
+                return
+            if len(stack) >= MAX_DEPTH:
+                line, column = _mark(event)
+                doc.errors.append(
+                    YamlError(
+                        "nesting-too-deep",
+                        f"lists and mappings nest more than {MAX_DEPTH} levels deep",
                         line,
                         column,
                     )
