@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from .dataset import Dataset
 from .introspect import FieldShape, shapes
@@ -282,13 +282,85 @@ def table_rows(table: Table, records: Iterable[Record]) -> Iterator[list[str]]:
             yield from _list_rows(table, data, 0, (data["id"],))
 
 
-def to_csv(table: Table, dataset: Dataset) -> str:
-    """One table as CSV text: a header, then rows; LF line ends, minimal quoting."""
+def plain_records(kind: str, records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Each record's JSON-mode plain data, as model_dump(mode="json") gives it.
+
+    One serializer call for the whole kind: the build dumps every record once and reuses the
+    result for each of its tables and for its JSON resource.
+    """
+    return _list_adapter(kind).dump_python(list(records), mode="json")  # type: ignore[no-any-return]
+
+
+@cache
+def _list_adapter(kind: str) -> TypeAdapter[list[Any]]:
+    return TypeAdapter(list[RECORD_TYPES[kind]])  # type: ignore[valid-type]
+
+
+def _boolean_columns(table: Table) -> tuple[int, ...]:
+    """Positions of a table's boolean columns: the only cells the csv module would misspell."""
+    return tuple(i for i, c in enumerate(table.columns) if c.schema.get("type") == "boolean")
+
+
+def _fix_booleans(row: list[Any], positions: tuple[int, ...]) -> list[Any]:
+    for i in positions:
+        value = row[i]
+        if value is not None:
+            row[i] = "true" if value else "false"
+    return row
+
+
+def _plain_rows(table: Table, plain: list[dict[str, Any]]) -> Iterator[list[Any]]:
+    """The rows of table_rows, from plain data, as cells the csv module writes identically.
+
+    The csv module writes None as an empty cell and numbers as str() does, so only booleans
+    need converting; the JSON-mode types of each column (text, integer, number, boolean, the
+    date as text) are fixed by the Table Schema derived from the model.
+    """
+    booleans = _boolean_columns(table)
+    if not table.path:
+        names = table.field_names
+        if booleans:
+            for data in plain:
+                yield _fix_booleans([data.get(name) for name in names], booleans)
+        else:
+            for data in plain:
+                yield [data.get(name) for name in names]
+        return
+    for data in plain:
+        for row in _plain_list_rows(table, data, 0, (data["id"],)):
+            yield _fix_booleans(row, booleans) if booleans else row
+
+
+def _plain_list_rows(
+    table: Table, data: Mapping[str, Any], depth: int, keys: tuple[Any, ...]
+) -> Iterator[list[Any]]:
+    items = data.get(table.path[depth])
+    if not items:
+        return
+    if depth < len(table.path) - 1:
+        for seq, item in enumerate(items, start=1):
+            yield from _plain_list_rows(table, item, depth + 1, (*keys, seq))
+    elif table.item is not None:
+        for seq, item in enumerate(items, start=1):
+            yield [*keys, seq, item]
+    else:
+        own = table.field_names[len(keys) + 1 :]
+        for seq, item in enumerate(items, start=1):
+            yield [*keys, seq, *(item.get(name) for name in own)]
+
+
+def csv_text(table: Table, plain: list[dict[str, Any]]) -> str:
+    """One table as CSV text from its kind's plain data (see plain_records)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.field_names)
-    writer.writerows(table_rows(table, dataset[table.kind]))
+    writer.writerows(_plain_rows(table, plain))
     return out.getvalue()
+
+
+def to_csv(table: Table, dataset: Dataset) -> str:
+    """One table as CSV text: a header, then rows; LF line ends, minimal quoting."""
+    return csv_text(table, plain_records(table.kind, dataset[table.kind]))
 
 
 def _nested(owner: dict[str, Any], path: tuple[str, ...], keys: tuple[int, ...]) -> dict[str, Any]:
