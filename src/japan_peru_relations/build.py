@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .dataset import Dataset
+from .derived import DERIVED_TABLES, derived_csv
 from .models import RECORD_TYPES
 from .package import (
     DATA_DIR,
@@ -42,6 +43,8 @@ def render(dataset: Dataset) -> dict[str, bytes]:
             outputs[json_path(kind)] = dump_bytes(plain)
             del plain
             outputs[schema_path(kind)] = dump_bytes(json_schema(kind))
+        for derived in DERIVED_TABLES:
+            outputs[csv_path(derived.name)] = derived_csv(derived, dataset).encode("utf-8")
         outputs[DESCRIPTOR] = dump_bytes(descriptor())
     return dict(sorted(outputs.items()))
 

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from .dataset import Dataset
+from .derived import DERIVED_TABLES
 from .models import RECORD_TYPES
 from .rules import RULES, Category
 from .tables import TABLES
@@ -33,15 +34,17 @@ def _cell(text: str) -> str:
 def data_dictionary() -> str:
     """Every published table with its key and every column's type and meaning."""
     parts = []
-    for table in TABLES:
-        key = ", ".join(f"`{k}`" for k in table.primary_key)
-        parts.append(f"#### `{table.name}` (`data/{table.name}.csv`, key {key})\n")
+    schemas = [(t.name, t.table_schema()) for t in TABLES]
+    schemas += [(t.name, t.table_schema()) for t in DERIVED_TABLES]
+    for name, schema in schemas:
+        key = ", ".join(f"`{k}`" for k in schema["primaryKey"])
+        parts.append(f"#### `{name}` (`data/{name}.csv`, key {key})\n")
         parts.append("| column | type | required | description |\n|---|---|---|---|")
-        for column in table.columns:
-            required = "yes" if column.schema.get("constraints", {}).get("required") else ""
-            description = _cell(str(column.schema.get("description", "")))
-            kind = _cell(_type_of(column.schema))
-            parts.append(f"| `{column.name}` | {kind} | {required} | {description} |")
+        for column in schema["fields"]:
+            required = "yes" if column.get("constraints", {}).get("required") else ""
+            description = _cell(str(column.get("description", "")))
+            kind = _cell(_type_of(column))
+            parts.append(f"| `{column['name']}` | {kind} | {required} | {description} |")
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ._version import __version__
+from .derived import DERIVED_TABLES, DerivedTable
 from .models import RECORD_TYPES
 from .tables import TABLES
 
@@ -92,6 +93,23 @@ def _json_resource(kind: str) -> dict[str, Any]:
     }
 
 
+def _derived_resource(table: DerivedTable) -> dict[str, Any]:
+    return {
+        "name": table.name,
+        "type": "table",
+        "path": csv_path(table.name),
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": table.description,
+        "dialect": {
+            "$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
+            "header": True,
+        },
+        "schema": table.table_schema(),
+    }
+
+
 def descriptor() -> dict[str, Any]:
     """The datapackage.json of the published package (no timestamps: builds are reproducible)."""
     return {
@@ -127,6 +145,7 @@ def descriptor() -> dict[str, Any]:
         ],
         "resources": [
             *(_table_resource(table.name) for table in TABLES),
+            *(_derived_resource(table) for table in DERIVED_TABLES),
             *(_json_resource(kind) for kind in RECORD_TYPES),
         ],
     }
