@@ -57,18 +57,11 @@ def json_schema(kind: str) -> dict[str, Any]:
     }
 
 
-def _table_resource(table_name: str) -> dict[str, Any]:
-    table = next(t for t in TABLES if t.name == table_name)
-    schema = table.table_schema()
-    model = RECORD_TYPES[table.kind]
-    if table.path:
-        description = f"The {' > '.join(table.path)} of each {model.singular}, one row per item."
-    else:
-        description = (model.__doc__ or "").strip()
+def _csv_resource(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {
-        "name": table.name,
+        "name": name,
         "type": "table",
-        "path": csv_path(table.name),
+        "path": csv_path(name),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -79,6 +72,16 @@ def _table_resource(table_name: str) -> dict[str, Any]:
         },
         "schema": schema,
     }
+
+
+def _table_resource(table_name: str) -> dict[str, Any]:
+    table = next(t for t in TABLES if t.name == table_name)
+    model = RECORD_TYPES[table.kind]
+    if table.path:
+        description = f"The {' > '.join(table.path)} of each {model.singular}, one row per item."
+    else:
+        description = (model.__doc__ or "").strip()
+    return _csv_resource(table.name, description, table.table_schema())
 
 
 def _json_resource(kind: str) -> dict[str, Any]:
@@ -94,20 +97,7 @@ def _json_resource(kind: str) -> dict[str, Any]:
 
 
 def _derived_resource(table: DerivedTable) -> dict[str, Any]:
-    return {
-        "name": table.name,
-        "type": "table",
-        "path": csv_path(table.name),
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
-        "description": table.description,
-        "dialect": {
-            "$schema": "https://datapackage.org/profiles/2.0/tabledialect.json",
-            "header": True,
-        },
-        "schema": table.table_schema(),
-    }
+    return _csv_resource(table.name, table.description, table.table_schema())
 
 
 def descriptor() -> dict[str, Any]:
