@@ -82,3 +82,53 @@ def test_emitted_yaml_reads_back_to_the_same_values() -> None:
     document = read_yaml(synth.emit(record).encode("utf-8"))
     assert document.errors == []
     assert document.value == {**record, "summary": record["summary"].strip()}
+
+
+def test_render_writes_what_the_reference_encoders_write(synth_project: Path) -> None:
+    """The build's fast paths (one dump per record, the specialised and pydantic JSON writers,
+    csv cells from plain data) give the bytes of json.dumps and of table_rows, byte for byte."""
+    import csv
+    import io
+    import json
+
+    from japan_peru_relations.build import render
+    from japan_peru_relations.models import RECORD_TYPES
+    from japan_peru_relations.package import csv_path, json_path
+    from japan_peru_relations.records import read_records
+    from japan_peru_relations.tables import TABLES, table_rows
+
+    dataset, _, problems = read_records(synth_project)
+    assert problems == []
+    outputs = render(dataset)
+    for kind in RECORD_TYPES:
+        plain = [r.model_dump(mode="json") for r in dataset[kind]]
+        expected = json.dumps(plain, ensure_ascii=False, indent=2) + "\n"
+        assert outputs[json_path(kind)] == expected.encode("utf-8"), kind
+    for table in TABLES:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(table.field_names)
+        writer.writerows(table_rows(table, dataset[table.kind]))
+        assert outputs[csv_path(table.name)] == out.getvalue().encode("utf-8"), table.name
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        [],
+        {},
+        [{"a": None, "b": True, "c": False, "d": 0, "e": -1.5, "f": 1e-05, "g": 1e16}],
+        [{"nested": [{"x": []}, {"y": {}}], "text": 'é 日本 \x00 " \\ \u2028'}],
+        {"k": [1, "two", 3.0, None, [[]]], "n": float("nan"), "i": float("-inf")},
+        "plain",
+        [["a", "b"], ["c"]],
+    ],
+)
+def test_dumps_is_json_dumps(value: object) -> None:
+    import json
+
+    from japan_peru_relations.package import dump_bytes, dumps
+
+    expected = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert dumps(value) == expected
+    assert dump_bytes(value) == expected.encode("utf-8")

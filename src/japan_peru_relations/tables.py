@@ -288,12 +288,22 @@ def plain_records(kind: str, records: Iterable[Record]) -> list[dict[str, Any]]:
     One serializer call for the whole kind: the build dumps every record once and reuses the
     result for each of its tables and for its JSON resource.
     """
-    return _list_adapter(kind).dump_python(list(records), mode="json")  # type: ignore[no-any-return]
+    return list_adapter(kind).dump_python(list(records), mode="json")  # type: ignore[no-any-return]
 
 
 @cache
-def _list_adapter(kind: str) -> TypeAdapter[list[Any]]:
+def list_adapter(kind: str) -> TypeAdapter[list[Any]]:
+    """The TypeAdapter of a list of one kind's records (made once per kind)."""
     return TypeAdapter(list[RECORD_TYPES[kind]])  # type: ignore[valid-type]
+
+
+@cache
+def has_floats(model: type[BaseModel]) -> bool:
+    """Whether a model or any model nested in it has a float field."""
+    return any(
+        shape.base is float or (shape.model is not None and has_floats(shape.model))
+        for shape in shapes(model)
+    )
 
 
 def _boolean_columns(table: Table) -> tuple[int, ...]:
