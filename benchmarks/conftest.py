@@ -70,8 +70,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         write(
             f"N={n}: frictionless / jpr validate = "
             f"{ratio(('frictionless-reference', n), ('validate-own-checks', n))} (target >= 3); "
-            f"jpr validate with frictionless / frictionless = "
-            f"{ratio(('validate-cli-default', n), ('frictionless-reference', n))}"
+            f"jpr validate --frictionless / frictionless = "
+            f"{ratio(('validate-with-frictionless', n), ('frictionless-reference', n))}"
         )
     for name in ("validate-own-checks", "build-cli", "render-write", "load-all-cold"):
         if (name, 100000) in RESULTS.seconds and (name, 10000) in RESULTS.seconds:

@@ -44,7 +44,7 @@ from japan_peru_relations.records import field_name, read_file, read_records
 from japan_peru_relations.report import Problem
 from japan_peru_relations.tables import TABLES
 from japan_peru_relations.validate import Options, validate_project
-from japan_peru_relations.yamlread import MAX_BYTES, YamlDocument
+from japan_peru_relations.yamlread import MAX_BYTES, YamlDocument, read_yaml
 
 from .conftest import ROOT
 
@@ -124,8 +124,10 @@ def load_bases(root: Path = SNAPSHOT) -> dict[str, list[Base]]:
         file, problems = read_file(root, path)
         if problems or file is None or file.record is None or path.is_symlink():
             continue
-        text = path.read_bytes().decode("utf-8")
-        bases[file.kind].append(Base(file.kind, file.path, text, file.document, file.record))
+        data = path.read_bytes()
+        bases[file.kind].append(
+            Base(file.kind, file.path, data.decode(), read_yaml(data), file.record)
+        )
     return dict(bases)
 
 

@@ -8,12 +8,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from pathlib import Path, PurePosixPath
+from functools import cache
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from .fieldtypes import SLUG_PATTERN
-from .introspect import references
+from .introspect import Reference, references
 from .models import (
     Agreement,
     Anniversary,
@@ -44,6 +45,22 @@ _NON_WORD = re.compile(r"[\W_]+")
 Loc = tuple[str | int, ...]
 
 
+def field(record: Record | None, name: str) -> Any:
+    """The value of a record's field, or None when its model has no such field.
+
+    Cheaper than getattr(record, name, None): a miss on a pydantic model goes through its
+    __getattr__ and an exception, which over every record of a large project adds up.
+    """
+    if record is None or name not in _field_names(type(record)):
+        return None
+    return getattr(record, name)
+
+
+@cache
+def _field_names(model: type[Record]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
 class Context:
     """The records being checked, with a way to point at any field of any of them."""
 
@@ -63,11 +80,13 @@ class Context:
         self.by_id: dict[str, dict[str, Record]] = defaultdict(dict)
         self.paths: dict[tuple[str, str], str] = {}
         self.suggestions = 0
+        # Three rules walk every foreign key of every record: the walk is done once, here.
+        self.references = [references(file.record) for file in self.files if file.record]
         for file in files:
             self.ids[file.kind].update(file_ids(file))
         for file in self.files:
             assert file.record is not None
-            record_id = str(getattr(file.record, "id", ""))
+            record_id = str(field(file.record, "id") or "")
             self.by_id[file.kind].setdefault(record_id, file.record)
             self.paths.setdefault((file.kind, record_id), file.path)
 
@@ -80,10 +99,19 @@ class Context:
         """The valid record of that kind and id, if there is one."""
         return self.by_id[kind].get(record_id)
 
+    def referring(self) -> Iterator[tuple[RecordFile, list[Reference]]]:
+        """Each valid file with the foreign keys its record holds."""
+        return zip(self.files, self.references, strict=True)
+
     def problem(self, file: RecordFile, loc: Loc, code: str, message: str) -> Problem:
         """A problem at the YAML key of loc in file."""
         line, column = file.position(loc)
         return Problem(file.path, line, column, field_name(loc), code, message)
+
+
+def file_stem(file: RecordFile) -> str:
+    """The file's name without .yaml: the id it must hold (paths here are always posix)."""
+    return file.path.rpartition("/")[2].removesuffix(".yaml")
 
 
 def file_ids(file: RecordFile) -> set[str]:
@@ -91,9 +119,9 @@ def file_ids(file: RecordFile) -> set[str]:
     it states and its file name, so that one broken file is one problem, not one per reference.
     """
     if file.record is not None:
-        return {str(getattr(file.record, "id", ""))}
-    ids = {PurePosixPath(file.path).name.removesuffix(".yaml")}
-    value = file.document.value
+        return {str(field(file.record, "id") or "")}
+    ids = {file_stem(file)}
+    value = file.stated_value()
     if isinstance(value, dict) and isinstance(value.get("id"), str):
         ids.add(value["id"])
     return ids
@@ -107,7 +135,9 @@ Check = Callable[[Context], Iterator[Problem]]
 
 def _stated_id(file: RecordFile) -> str | None:
     """The id a file states, when it is a well-formed slug (invalid ids are reported already)."""
-    value = file.document.value
+    if file.record is not None:
+        return str(field(file.record, "id"))
+    value = file.stated_value()
     record_id = value.get("id") if isinstance(value, dict) else None
     if isinstance(record_id, str) and _SLUG.fullmatch(record_id):
         return record_id
@@ -121,7 +151,7 @@ def check_identity(ctx: Context) -> Iterator[Problem]:
         record_id = _stated_id(file)
         if record_id is None:
             continue
-        stem = PurePosixPath(file.path).name.removesuffix(".yaml")
+        stem = file_stem(file)
         if stem != record_id:
             yield ctx.problem(
                 file,
@@ -244,9 +274,8 @@ def _suggest(ctx: Context, value: str, target: str) -> str:
 
 def check_references(ctx: Context) -> Iterator[Problem]:
     """Every foreign key names an existing record of the right kind."""
-    for file in ctx.files:
-        assert file.record is not None
-        for loc, target, value in references(file.record):
+    for file, found in ctx.referring():
+        for loc, target, value in found:
             if value not in ctx.ids[target]:
                 yield ctx.problem(
                     file,
@@ -258,10 +287,9 @@ def check_references(ctx: Context) -> Iterator[Problem]:
 
 def check_duplicate_references(ctx: Context) -> Iterator[Problem]:
     """A list of references names each record once; a meeting lists each participant once."""
-    for file in ctx.files:
-        assert file.record is not None
+    for file, found in ctx.referring():
         seen: set[tuple[Loc, str]] = set()
-        for loc, _, value in references(file.record):
+        for loc, _, value in found:
             if isinstance(loc[-1], int):
                 group: Loc = loc[:-1]
             elif len(loc) == 3 and loc[0] == "participants":
@@ -292,8 +320,8 @@ def check_evidence(ctx: Context) -> Iterator[Problem]:
     sources = ctx.sources
     for file in ctx.files:
         record = file.record
-        evidence = getattr(record, "evidence", None)
-        cited = list(getattr(record, "sources", []))
+        evidence = field(record, "evidence")
+        cited = list(field(record, "sources") or [])
         if evidence is None or any(s in ctx.ids["sources"] and s not in sources for s in cited):
             continue  # a cited source that fails its own model is reported there
         best = best_evidence([sources[s].kind for s in cited if s in sources])
@@ -323,14 +351,14 @@ def _raw_citations(value: Any, depth: int = 0) -> Iterator[str]:
 
 def check_unused_sources(ctx: Context) -> Iterator[Problem]:
     """Every source is cited by some record."""
-    if any(not isinstance(f.document.value, dict) for f in ctx.all_files):
+    if any(f.record is None and not isinstance(f.stated_value(), dict) for f in ctx.all_files):
         return  # a file that cannot be read may cite any source: that file is the problem
     cited: set[str] = set()
+    for found in ctx.references:
+        cited.update(v for _, t, v in found if t == "sources")
     for file in ctx.all_files:
-        if file.record is not None:
-            cited.update(v for _, t, v in references(file.record) if t == "sources")
-        else:
-            cited.update(_raw_citations(file.document.value))
+        if file.record is None:
+            cited.update(_raw_citations(file.stated_value()))
     for file in ctx.files:
         source = file.record
         if isinstance(source, Source) and source.id not in cited:
@@ -368,9 +396,9 @@ def _full_date(value: object) -> dt.date | None:
 
 def japan_time(meeting: Record) -> str | None:
     """The start in Japan time, YYYY-MM-DDTHH:MM, computed from the record's date and zone."""
-    start: dt.time | None = getattr(meeting, "start_local", None)
-    zone: str | None = getattr(meeting, "timezone", None)
-    day = _full_date(getattr(meeting, "date", None))
+    start: dt.time | None = field(meeting, "start_local")
+    zone: str | None = field(meeting, "timezone")
+    day = _full_date(field(meeting, "date"))
     if start is None or zone is None or day is None:
         return None
     try:
@@ -395,21 +423,21 @@ def _timed(ctx: Context) -> Iterator[tuple[RecordFile, Record]]:
 def check_meeting_times(ctx: Context) -> Iterator[Problem]:
     """Zone present, Japan time agrees, start before end, duration consistent."""
     for file, record in _timed(ctx):
-        start: dt.time | None = getattr(record, "start_local", None)
-        end: dt.time | None = getattr(record, "end_local", None)
-        zone = getattr(record, "timezone", None)
+        start: dt.time | None = field(record, "start_local")
+        end: dt.time | None = field(record, "end_local")
+        zone = field(record, "timezone")
         if zone is None and (start or end):
             loc: Loc = ("start_local",) if start else ("end_local",)
             yield ctx.problem(
                 file, loc, "time-without-zone", "a local time is given without `timezone`"
             )
-        computed, stated = japan_time(record), getattr(record, "stated_japan_time", None)
+        computed, stated = japan_time(record), field(record, "stated_japan_time")
         if stated and computed and stated != computed and start is not None:
             yield ctx.problem(
                 file,
                 ("stated_japan_time",),
                 "japan-time-mismatch",
-                f"{stated!r} is stated, but {start:%H:%M} on {getattr(record, 'date', '')} in "
+                f"{stated!r} is stated, but {start:%H:%M} on {field(record, 'date')} in "
                 f"{zone} is {computed!r} in Japan",
             )
         yield from _start_end_duration(ctx, file, record, start, end)
@@ -428,11 +456,11 @@ def _start_end_duration(
             f"ends at {end:%H:%M}, not after its start at {start:%H:%M}",
         )
         return
-    duration: int | None = getattr(record, "duration_minutes", None)
+    duration: int | None = field(record, "duration_minutes")
     if duration is None:
         return
     span = _minutes(end) - _minutes(start)
-    tolerance = 10 if getattr(record, "duration_approximate", False) else 0
+    tolerance = 10 if field(record, "duration_approximate") else 0
     if abs(span - duration) > tolerance:
         yield ctx.problem(
             file,
@@ -493,7 +521,7 @@ def check_derived(ctx: Context) -> Iterator[Problem]:
     """`derived` names fields of the record that have a value."""
     for file in ctx.files:
         record = file.record
-        derived = getattr(record, "derived", None)
+        derived = field(record, "derived")
         if record is None or not isinstance(derived, list):
             continue
         fields = type(record).model_fields
@@ -583,10 +611,10 @@ def check_terms_of_office(ctx: Context) -> Iterator[Problem]:
     """
     for file in ctx.files:
         record = file.record
-        date = _iso(getattr(record, "date", None))
+        date = _iso(field(record, "date"))
         if record is None or date is None:
             continue
-        for index, participant in enumerate(getattr(record, "participants", [])):
+        for index, participant in enumerate(field(record, "participants") or []):
             person = ctx.record("people", participant.person)
             if not isinstance(person, Person) or not person.positions:
                 continue
@@ -630,14 +658,14 @@ def check_anniversaries(ctx: Context) -> Iterator[Problem]:
 def _dates(record: Record) -> Iterator[tuple[Loc, str]]:
     """Every date a record claims for something that happened."""
     for name in ("date", "published", "start"):
-        value = _iso(getattr(record, name, None))
+        value = _iso(field(record, name))
         if value:
             yield (name,), value
     if isinstance(record, Anniversary):
         yield ("year",), f"{record.year:04d}"
     for name, key in (("steps", "date"), ("positions", "start")):
-        for index, item in enumerate(getattr(record, name, None) or []):
-            value = _iso(getattr(item, key, None))
+        for index, item in enumerate(field(record, name) or []):
+            value = _iso(field(item, key))
             if value:
                 yield (name, index, key), value
 

@@ -25,12 +25,12 @@ date32[day][pyarrow]
 
 from __future__ import annotations
 
-import difflib
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from .dataset import Dataset
     from .export.common import PublishedTable
 
@@ -46,6 +46,8 @@ def _table(
 
     tables = {t.name: t for t in published_tables(dataset or load_dataset(data_dir))}
     if name not in tables:
+        import difflib  # only for the error message; kept off the import path
+
         close = difflib.get_close_matches(name, tables, n=3, cutoff=0.5)
         hint = f"did you mean {', '.join(map(repr, close))}? " if close else ""
         raise TableNotFoundError(f"no table {name!r}; {hint}the tables are {', '.join(tables)}")

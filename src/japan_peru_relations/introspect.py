@@ -62,11 +62,13 @@ def shapes(model: type[BaseModel]) -> tuple[FieldShape, ...]:
     )
 
 
-def references(
-    record: BaseModel, loc: tuple[str | int, ...] = ()
-) -> list[tuple[tuple[str | int, ...], str, str]]:
+Reference = tuple[tuple[str | int, ...], str, str]
+"""One foreign key in a record: (location, target resource, id)."""
+
+
+def references(record: BaseModel, loc: tuple[str | int, ...] = ()) -> list[Reference]:
     """Every foreign key in a record: (location, target resource, id)."""
-    found: list[tuple[tuple[str | int, ...], str, str]] = []
+    found: list[Reference] = []
     for shape in shapes(type(record)):
         value = getattr(record, shape.name)
         if value is None:

@@ -7,19 +7,19 @@ True
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
 import unicodedata
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from pydantic import TypeAdapter
 
 from .models import RECORD_TYPES, Record
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 R = TypeVar("R", bound=Record)
 
@@ -34,6 +34,13 @@ class DataNotFoundError(FileNotFoundError):
 
 def default_data_dir() -> Traversable:
     """The data shipped in the wheel, or the checkout's data/ in an editable install."""
+    # An installed package is almost always plain files beside this module; importlib.resources
+    # (a quarter of a cold start to import) is needed only for one inside a zip archive.
+    beside = Path(__file__).resolve().parent / "_data"
+    if beside.is_dir():
+        return beside
+    from importlib.resources import files
+
     shipped = files("japan_peru_relations") / "_data"
     if shipped.is_dir():
         return shipped
@@ -100,6 +107,8 @@ class Store:
         if found is not None:
             return found
         ids = sorted(self._by_id(kind))
+        import difflib  # only for the error message; kept off the import path
+
         close = difflib.get_close_matches(slug(record_id), ids, n=3, cutoff=0.5)
         hint = (
             f"did you mean {', '.join(map(repr, close))}?"

@@ -40,7 +40,7 @@ from .fieldtypes import (
 class Record(BaseModel):
     """Base of every record and nested part: frozen, strict about unknown keys."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
     #: Name of one row of this model in table and column names ("meeting", "step", ...).
     singular: ClassVar[str] = ""

@@ -70,8 +70,12 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def read_yaml(data: bytes) -> YamlDocument:
-    """Parse one record file's bytes; problems are reported in the result, never raised."""
+def read_yaml(data: bytes, positions: bool = True) -> YamlDocument:
+    """Parse one record file's bytes; problems are reported in the result, never raised.
+
+    Without `positions`, the document may come without the position of each key: plain block
+    YAML is then read by a faster reader, and only anything else by the full parser.
+    """
     doc = YamlDocument()
     if len(data) > MAX_BYTES:
         doc.errors.append(
@@ -91,7 +95,7 @@ def read_yaml(data: bytes) -> YamlDocument:
         doc.errors.append(YamlError("empty-file", "the file holds no record"))
         return doc
     try:
-        _compose(text, doc)
+        _compose(text, doc, positions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -120,9 +124,9 @@ def _reader_error(text: str, exc: yaml.reader.ReaderError) -> YamlError:
     return YamlError("not-yaml", f"{name} is not allowed in YAML: {exc.reason}", line, column)
 
 
-def _compose(text: str, doc: YamlDocument) -> None:
+def _compose(text: str, doc: YamlDocument, positions: bool = True) -> None:
     """Build plain data from the parser's events with an explicit stack (no recursion)."""
-    # Each frame: [container, path, pending key, position of pending key, keys seen].
+    # Each frame: [container, path, pending key, keys seen].
     stack: list[list[Any]] = []
     documents = 0
     for event in yaml.parse(text, Loader=_loader()):
@@ -172,7 +176,7 @@ def _compose(text: str, doc: YamlDocument) -> None:
                 return
             plain = event.implicit[0] and not event.style
             value: Any = None if plain and event.value in _NULLS else event.value
-            if not _place(stack, value, event, doc):
+            if not _place(stack, value, event, doc, positions):
                 return
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -199,9 +203,9 @@ def _compose(text: str, doc: YamlDocument) -> None:
                     )
                 )
                 return
-            if not _place(stack, container, event, doc):
+            if not _place(stack, container, event, doc, positions):
                 return
-            stack.append([container, path, None, None, set()])
+            stack.append([container, path, None, set()])
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             finished = stack.pop()
             if not stack:
@@ -222,30 +226,36 @@ def _child_path(stack: list[list[Any]]) -> Path | None:
     return (*path, key)
 
 
-def _place(stack: list[list[Any]], value: Any, event: yaml.Event, doc: YamlDocument) -> bool:
+def _place(
+    stack: list[list[Any]], value: Any, event: yaml.Event, doc: YamlDocument, positions: bool
+) -> bool:
     """Put a value into the open container; False when that breaks a rule."""
-    position = _mark(event)
     if not stack:
         if not isinstance(value, dict | list):
             doc.value = value
-        doc.positions[()] = position
+        if positions:
+            doc.positions[()] = _mark(event)
         return True
     frame = stack[-1]
     container, path = frame[0], frame[1]
     if isinstance(container, list):
-        doc.positions[(*path, len(container))] = position
+        if positions:
+            doc.positions[(*path, len(container))] = _mark(event)
         container.append(value)
         return True
     if frame[2] is None:
         key = "" if value is None else value
-        if key in frame[4]:
+        if key in frame[3]:
             doc.errors.append(
-                YamlError("duplicate-key", f"key {key!r} appears twice in one mapping", *position)
+                YamlError(
+                    "duplicate-key", f"key {key!r} appears twice in one mapping", *_mark(event)
+                )
             )
             return False
-        frame[4].add(key)
-        frame[2], frame[3] = key, position
-        doc.positions[(*path, key)] = position
+        frame[3].add(key)
+        frame[2] = key
+        if positions:
+            doc.positions[(*path, key)] = _mark(event)
         return True
     container[frame[2]] = value
     frame[2] = None
