@@ -6,7 +6,7 @@ import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,12 @@ GENERATED_DIRS = (DATA_DIR, SCHEMA_DIR)
 
 def render(dataset: Dataset) -> dict[str, bytes]:
     """Every generated file's path (relative to the root) and exact bytes."""
-    outputs: dict[str, bytes] = {}
+    return dict(sorted(iter_outputs(dataset)))
+
+
+def iter_outputs(dataset: Dataset) -> Iterator[tuple[str, bytes]]:
+    """Each generated file's path and bytes, one at a time: a caller that only compares them
+    never holds the whole package (372 MB at 10^5 meetings) at once."""
     with gc_paused():
         for kind in RECORD_TYPES:
             # Each record is dumped to plain data once; every table of its kind and its JSON
@@ -40,14 +45,31 @@ def render(dataset: Dataset) -> dict[str, bytes]:
             plain = plain_records(kind, dataset[kind])
             for table in TABLES:
                 if table.kind == kind:
-                    outputs[csv_path(table.name)] = csv_text(table, plain).encode("utf-8")
-            outputs[json_path(kind)] = _json_resource(kind, dataset, plain)
+                    yield csv_path(table.name), csv_text(table, plain).encode("utf-8")
+            yield json_path(kind), _json_resource(kind, dataset, plain)
             del plain
-            outputs[schema_path(kind)] = dump_bytes(json_schema(kind))
+            yield schema_path(kind), dump_bytes(json_schema(kind))
         for derived in DERIVED_TABLES:
-            outputs[csv_path(derived.name)] = derived_csv(derived, dataset).encode("utf-8")
-        outputs[DESCRIPTOR] = dump_bytes(descriptor())
-    return dict(sorted(outputs.items()))
+            yield csv_path(derived.name), derived_csv(derived, dataset).encode("utf-8")
+        yield DESCRIPTOR, dump_bytes(descriptor())
+
+
+class Rendered:
+    """A dataset's outputs, made one at a time as they are iterated; `paths` lists those made.
+
+    >>> rendered = Rendered(Dataset.of({}))
+    >>> len(dict(rendered)) == len(rendered.paths) > 0
+    True
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.paths: list[str] = []
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        for path, data in iter_outputs(self.dataset):
+            self.paths.append(path)
+            yield path, data
 
 
 def _json_resource(kind: str, dataset: Dataset, plain: list[dict[str, Any]]) -> bytes:
@@ -89,15 +111,27 @@ def _existing(root: Path) -> set[str]:
     return found
 
 
-def stale_files(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
-    """Generated files that are missing, differ from what the records produce, or are left over."""
-    stale = []
-    for path, data in outputs.items():
+Outputs = Mapping[str, bytes] | Iterable[tuple[str, bytes]]
+"""The rendered package, or an iterator of its files (compared as they come, never all held)."""
+
+
+def _compare(root: Path, outputs: Outputs) -> tuple[dict[str, bytes], list[str]]:
+    """The outputs that differ from the files on disk (with their new bytes), and the generated
+    files on disk that the outputs no longer include."""
+    different: dict[str, bytes] = {}
+    produced: set[str] = set()
+    for path, data in outputs.items() if isinstance(outputs, Mapping) else outputs:
+        produced.add(path)
         target = root / path
         if not target.is_file() or target.read_bytes() != data:
-            stale.append(path)
-    stale.extend(sorted(_existing(root) - set(outputs)))
-    return sorted(stale)
+            different[path] = data
+    return different, sorted(_existing(root) - produced)
+
+
+def stale_files(root: Path, outputs: Outputs) -> list[str]:
+    """Generated files that are missing, differ from what the records produce, or are left over."""
+    different, left_over = _compare(root, outputs)
+    return sorted([*different, *left_over])
 
 
 def _write_staged(stage: Path, path: str, data: bytes) -> Path:
@@ -110,20 +144,21 @@ def _write_staged(stage: Path, path: str, data: bytes) -> Path:
     return staged
 
 
-def write_outputs(root: Path, outputs: Mapping[str, bytes]) -> list[str]:
+def write_outputs(root: Path, outputs: Outputs) -> list[str]:
     """Replace the generated files with outputs, all or nothing; return the paths changed.
 
     New contents are staged in a temporary folder beside them first; only then is each file
     swapped in, its old version kept aside, and any failure puts every old version back.
     """
-    changed = stale_files(root, outputs)
+    different, left_over = _compare(root, outputs)
+    changed = sorted([*different, *left_over])
     if not changed:
         return []
     stage = Path(tempfile.mkdtemp(prefix=".jpr-build-", dir=root))
     backup = stage / ".previous"
     done: list[tuple[Path, Path | None]] = []
     try:
-        staged = {p: _write_staged(stage, p, outputs[p]) for p in changed if p in outputs}
+        staged = {p: _write_staged(stage, p, data) for p, data in different.items()}
         for path in changed:
             target = root / path
             kept: Path | None = None

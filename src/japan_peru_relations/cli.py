@@ -45,7 +45,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Write data/, schema/ and datapackage.json from the records (or, with --check, compare)."""
-    from .build import gc_paused, render, stale_files, write_outputs
+    from .build import Rendered, gc_paused, stale_files, write_outputs
     from .checks import run_checks
     from .records import read_records
 
@@ -58,19 +58,19 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(problem)
         print(f"build refused: {len(problems)} problem(s) in the records; nothing was written")
         return EXIT_PROBLEMS
-    outputs = render(dataset)
+    outputs = Rendered(dataset)  # made file by file as compared: never all held at once
     if args.check:
         stale = stale_files(root, outputs)
         for path in stale:
             print(f"{path}: out of date [stale-build] hint: run `jpr build` and commit the result")
         print(
-            f"{len(stale)} of {len(outputs)} generated files out of date"
+            f"{len(stale)} of {len(outputs.paths)} generated files out of date"
             if stale
-            else f"up to date: {len(outputs)} generated files match the records"
+            else f"up to date: {len(outputs.paths)} generated files match the records"
         )
         return EXIT_PROBLEMS if stale else EXIT_OK
     changed = write_outputs(root, outputs)
-    print(f"built {len(outputs)} files from {len(files)} records; {len(changed)} changed")
+    print(f"built {len(outputs.paths)} files from {len(files)} records; {len(changed)} changed")
     return EXIT_OK
 
 

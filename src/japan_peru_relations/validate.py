@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .build import gc_paused, render, stale_files
+from .build import Rendered, gc_paused, stale_files
 from .checks import run_checks
 from .dataset import Dataset
 from .models import RECORD_TYPES
@@ -57,13 +57,13 @@ def check_build(root: Path, dataset: Dataset) -> tuple[set[str], list[Problem]]:
     Returns the generated files found current (byte for byte what the build makes), and a
     problem for each one that is not.
     """
+    rendered = Rendered(dataset)
     try:
-        outputs = render(dataset)
-        stale = stale_files(root, outputs)
+        stale = stale_files(root, rendered)
     except OSError as exc:
         problem = Problem("data", 0, 0, "", "stale-build", f"cannot be compared: {exc.strerror}")
         return set(), [problem]
-    return set(outputs) - set(stale), [
+    return set(rendered.paths) - set(stale), [
         Problem(path, 0, 0, "", "stale-build", "differs from what the records build to")
         for path in stale
     ]
