@@ -78,17 +78,47 @@ class Context:
         self.retired = retired
         self.ids: dict[str, set[str]] = defaultdict(set)
         self.by_id: dict[str, dict[str, Record]] = defaultdict(dict)
-        self.paths: dict[tuple[str, str], str] = {}
+        self._paths: dict[tuple[str, str], str] = {}
         self.suggestions = 0
-        # Three rules walk every foreign key of every record: the walk is done once, here.
-        self.references = [references(file.record) for file in self.files if file.record]
         for file in files:
             self.ids[file.kind].update(file_ids(file))
         for file in self.files:
             assert file.record is not None
-            record_id = str(field(file.record, "id") or "")
-            self.by_id[file.kind].setdefault(record_id, file.record)
-            self.paths.setdefault((file.kind, record_id), file.path)
+            self.by_id[file.kind].setdefault(str(field(file.record, "id") or ""), file.record)
+        # Three rules need every foreign key of every record: they are walked once, here, and
+        # only what the rules report is kept (all of them is 10^6 tuples at 10^5 meetings).
+        self.unknown: list[tuple[RecordFile, Loc, str, str]] = []
+        self.repeated: list[tuple[RecordFile, Loc, Loc, str]] = []
+        self.cited: set[str] = set()
+        for file in self.files:
+            assert file.record is not None
+            self._walk_references(file, references(file.record))
+
+    def _walk_references(self, file: RecordFile, found: list[Reference]) -> None:
+        seen: set[tuple[Loc, str]] = set()
+        for loc, target, value in found:
+            if target == "sources":
+                self.cited.add(value)
+            if value not in self.ids[target]:
+                self.unknown.append((file, loc, target, value))
+            # A list of references names each record once; a meeting each participant once.
+            if isinstance(loc[-1], int):
+                group: Loc = loc[:-1]
+            elif len(loc) == 3 and loc[0] == "participants":
+                group = (loc[0], loc[2])
+            else:
+                continue
+            if (group, value) in seen:
+                self.repeated.append((file, loc, group, value))
+            seen.add((group, value))
+
+    def path_of(self, kind: str, record_id: str) -> str:
+        """The file of the valid record of that kind and id."""
+        if not self._paths:
+            for file in self.files:
+                key = (file.kind, str(field(file.record, "id") or ""))
+                self._paths.setdefault(key, file.path)
+        return self._paths[(kind, record_id)]
 
     @property
     def sources(self) -> dict[str, Source]:
@@ -98,10 +128,6 @@ class Context:
     def record(self, kind: str, record_id: str) -> Record | None:
         """The valid record of that kind and id, if there is one."""
         return self.by_id[kind].get(record_id)
-
-    def referring(self) -> Iterator[tuple[RecordFile, list[Reference]]]:
-        """Each valid file with the foreign keys its record holds."""
-        return zip(self.files, self.references, strict=True)
 
     def problem(self, file: RecordFile, loc: Loc, code: str, message: str) -> Problem:
         """A problem at the YAML key of loc in file."""
@@ -257,7 +283,7 @@ def check_aliases(ctx: Context) -> Iterator[Problem]:
                     file,
                     loc,
                     "ambiguous-alias",
-                    f"{name!r} also names {owner.id!r} ({ctx.paths[('people', owner.id)]})",
+                    f"{name!r} also names {owner.id!r} ({ctx.path_of('people', owner.id)})",
                 )
 
 
@@ -274,36 +300,21 @@ def _suggest(ctx: Context, value: str, target: str) -> str:
 
 def check_references(ctx: Context) -> Iterator[Problem]:
     """Every foreign key names an existing record of the right kind."""
-    for file, found in ctx.referring():
-        for loc, target, value in found:
-            if value not in ctx.ids[target]:
-                yield ctx.problem(
-                    file,
-                    loc,
-                    "unknown-reference",
-                    f"{value!r} is not an id in {target}{_suggest(ctx, value, target)}",
-                )
+    for file, loc, target, value in ctx.unknown:
+        yield ctx.problem(
+            file,
+            loc,
+            "unknown-reference",
+            f"{value!r} is not an id in {target}{_suggest(ctx, value, target)}",
+        )
 
 
 def check_duplicate_references(ctx: Context) -> Iterator[Problem]:
     """A list of references names each record once; a meeting lists each participant once."""
-    for file, found in ctx.referring():
-        seen: set[tuple[Loc, str]] = set()
-        for loc, _, value in found:
-            if isinstance(loc[-1], int):
-                group: Loc = loc[:-1]
-            elif len(loc) == 3 and loc[0] == "participants":
-                group = (loc[0], loc[2])
-            else:
-                continue
-            if (group, value) in seen:
-                yield ctx.problem(
-                    file,
-                    loc,
-                    "duplicate-reference",
-                    f"{value!r} is listed twice in {field_name(group)}",
-                )
-            seen.add((group, value))
+    for file, loc, group, value in ctx.repeated:
+        yield ctx.problem(
+            file, loc, "duplicate-reference", f"{value!r} is listed twice in {field_name(group)}"
+        )
 
 
 # --- evidence and sources ----------------------------------------------------------------------
@@ -353,9 +364,7 @@ def check_unused_sources(ctx: Context) -> Iterator[Problem]:
     """Every source is cited by some record."""
     if any(f.record is None and not isinstance(f.stated_value(), dict) for f in ctx.all_files):
         return  # a file that cannot be read may cite any source: that file is the problem
-    cited: set[str] = set()
-    for found in ctx.references:
-        cited.update(v for _, t, v in found if t == "sources")
+    cited = set(ctx.cited)
     for file in ctx.all_files:
         if file.record is None:
             cited.update(_raw_citations(file.stated_value()))

@@ -62,7 +62,7 @@ class RecordFile:
     kind: str
     document: YamlDocument
     record: Record | None = None
-    origin: Path | None = None
+    origin: str | None = None
     checksum: int = 0
 
     def position(self, loc: tuple[str | int, ...]) -> tuple[int, int]:
@@ -79,7 +79,12 @@ class RecordFile:
         return None if self.record is not None else self.document.value
 
 
-def _reread(origin: Path, checksum: int) -> YamlDocument:
+# What a valid record keeps instead of its document: one shared empty one, never mutated (a
+# document is replaced, not edited), since each of 10^5 empty ones would cost a dict and a list.
+_DROPPED = YamlDocument()
+
+
+def _reread(origin: str, checksum: int) -> YamlDocument:
     try:
         data = read_bounded(origin)
     except OSError:
@@ -184,7 +189,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, OSError | None]]:
         yield Path(failed.filename or root / RECORDS_DIR), failed
 
 
-def read_bounded(path: Path) -> bytes:
+def read_bounded(path: Path | str) -> bytes:
     """At most MAX_BYTES + 1 bytes: enough to tell that a file is too large, never more."""
     # os.read on a descriptor: 40 % less per file than open()'s buffered reader, which counts
     # when a project has 10^5 files.
@@ -263,7 +268,7 @@ def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]
     if size > MAX_BYTES:
         message = f"the file has {size} bytes; the bound is {MAX_BYTES}"
         return unparsed, [Problem(rel, 0, 0, "", "file-too-large", message)]
-    return parse_record(rel, inner[0], data, origin=path)
+    return parse_record(rel, inner[0], data, origin=str(path))
 
 
 def parse_record(
@@ -271,7 +276,7 @@ def parse_record(
     kind: str,
     data: bytes,
     model: type[Record] | None = None,
-    origin: Path | None = None,
+    origin: str | None = None,
 ) -> tuple[RecordFile, list[Problem]]:
     """One record file's bytes into its model (the kind's, unless given), problems by line.
 
@@ -293,7 +298,7 @@ def parse_record(
             file.document = read_yaml(data)  # the fast reader keeps no positions: read again
         return file, validation_problems(rel, file, exc)
     if origin is not None:
-        file.document, file.origin, file.checksum = YamlDocument(), origin, zlib.crc32(data)
+        file.document, file.origin, file.checksum = _DROPPED, origin, zlib.crc32(data)
     return file, []
 
 

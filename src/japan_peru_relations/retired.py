@@ -87,7 +87,7 @@ def read_retired(root: Path) -> tuple[RecordFile | None, list[Problem]]:
     if len(data) > MAX_BYTES:
         message = f"the file has more than {MAX_BYTES} bytes"
         return unparsed, [Problem(RETIRED_PATH, 0, 0, "", "file-too-large", message)]
-    return parse_record(RETIRED_PATH, "retired", data, RetiredIds, origin=path)
+    return parse_record(RETIRED_PATH, "retired", data, RetiredIds, origin=str(path))
 
 
 class _Published(TypedDict, total=False):
