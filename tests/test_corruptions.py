@@ -1493,17 +1493,31 @@ PackageCase = tuple[str, str, Callable[[Path], Expect], Options, frozenset[str]]
 def package_cases() -> Iterator[PackageCase]:
     stale = frozenset({"stale-build"})
 
-    def cell(kind: str, n: int) -> Callable[[Path], Expect]:
+    def cell(kind: str, code: str) -> Callable[[Path], Expect]:
         def act(root: Path) -> Expect:
-            table, column = [tc for tc in _tables_with(kind) if _non_empty(root, tc[0])][n]
+            table, column = next(tc for tc in _tables_with(kind) if _non_empty(root, tc[0]))
             row = _edit_cell(root, table, column, "abc" if kind == "integer" else "no-such-id")
-            field = column if kind == "integer" else ""
-            return Expect("table-schema-error", csv_path(table), row, None, field)
+            # frictionless names no field for a foreign key; our check names the key's fields
+            field = "" if kind == "foreign" and code == "table-schema-error" else column
+            return Expect(code, csv_path(table), row, None, field)
 
         return act
 
-    yield "table-schema-error", "integer cell", cell("integer", 0), PACKAGE, stale
-    yield "table-schema-error", "foreign key cell", cell("foreign", 0), PACKAGE, stale
+    # Our own Table Schema check stops an edited CSV without frictionless; with it, frictionless
+    # (the second opinion) reports the same cell.
+    yield "csv-type-error", "integer cell", cell("integer", "csv-type-error"), PACKAGE_FAST, stale
+    fk = "csv-foreign-key-error"
+    yield fk, "foreign key cell", cell("foreign", fk), PACKAGE_FAST, stale
+    also = stale | {"csv-type-error"}
+    yield "table-schema-error", "integer cell", cell("integer", "table-schema-error"), PACKAGE, also
+    also = stale | {fk}
+    yield (
+        "table-schema-error",
+        "foreign key cell",
+        cell("foreign", "table-schema-error"),
+        PACKAGE,
+        also,
+    )
     for kind in [k for k in ("meetings", "people", "agreements") if k in RECORD_TYPES]:
 
         def record(root: Path, kind: str = kind) -> Expect:
@@ -1541,7 +1555,7 @@ def package_cases() -> Iterator[PackageCase]:
         del data["resources"]
         return ""
 
-    also = stale | {"table-schema-error"}
+    also = stale | {"table-schema-error", "csv-schema-error"}
     yield "descriptor-error", "version a number", descriptor(version), PACKAGE_FAST, also
     yield "descriptor-error", "no resources", descriptor(resources), PACKAGE_FAST, also
 
@@ -1558,7 +1572,7 @@ def package_cases() -> Iterator[PackageCase]:
         write(root, base.rel, set_value(base, ("label",), "Relabelled after the build").text)
         return Expect("stale-build", json_path("topics"), 0, None, "")
 
-    yield "stale-build", "csv deleted", deleted, PACKAGE_FAST, frozenset()
+    yield "stale-build", "csv deleted", deleted, PACKAGE_FAST, frozenset({"csv-missing-file"})
     yield "stale-build", "file left over", extra, PACKAGE_FAST, frozenset()
     yield "stale-build", "record edited, not rebuilt", edited_record, PACKAGE_FAST, frozenset()
 

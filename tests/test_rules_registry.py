@@ -13,9 +13,11 @@ import pytest
 from japan_peru_relations.fieldtypes import PATTERN_CODES
 from japan_peru_relations.records import _PYDANTIC_CODES
 from japan_peru_relations.rules import RULES, Category
+from japan_peru_relations.tablecheck import CODES as TABLE_CODES
 
 from .conftest import ROOT
 from .test_corruptions import CASES, PACKAGE_CASES
+from .test_tablecheck import CASES as TABLE_CASES
 
 SOURCE = ROOT / "src" / "japan_peru_relations"
 EMITTERS = ("checks.py", "records.py", "yamlread.py", "validate.py", "retired.py")
@@ -55,6 +57,7 @@ def emitted_codes() -> set[str]:
     codes = set().union(*(_literal_codes(SOURCE / name) for name in EMITTERS))
     codes |= _literal_codes(SOURCE / "fieldtypes.py")
     codes |= set(PATTERN_CODES.values()) | set(_PYDANTIC_CODES.values())
+    codes |= set(TABLE_CODES)  # tablecheck.py lists its codes; test_tablecheck checks the list
     return codes
 
 
@@ -84,8 +87,13 @@ def _codes_asserted_in(path: Path) -> set[str]:
 
 def exercised_codes() -> set[str]:
     """Codes the corruption corpus and test_validate.py assert, with their positions."""
-    corpus = {case.rule for case in CASES} | {case[0] for case in PACKAGE_CASES}
-    return corpus | _codes_asserted_in(Path(__file__).parent / "test_validate.py")
+    return corpus() | _codes_asserted_in(Path(__file__).parent / "test_validate.py")
+
+
+def corpus() -> set[str]:
+    """The codes the corruption corpora exercise: records, package, and CSV tables."""
+    tables = {case.code for case in TABLE_CASES}
+    return {case.rule for case in CASES} | {case[0] for case in PACKAGE_CASES} | tables
 
 
 def test_every_rule_is_exercised_by_a_test() -> None:
@@ -93,8 +101,7 @@ def test_every_rule_is_exercised_by_a_test() -> None:
 
 
 def test_the_corpus_covers_every_record_rule_itself() -> None:
-    corpus = {case.rule for case in CASES} | {case[0] for case in PACKAGE_CASES}
-    assert set(RULES) - corpus == set()
+    assert set(RULES) - corpus() == set()
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
