@@ -167,26 +167,36 @@ def validation_problems(path: str, file: RecordFile, exc: ValidationError) -> li
     return problems
 
 
-def _walk(root: Path) -> Iterator[tuple[Path, OSError | None]]:
-    """Every entry under records/, in a stable order, with the error met listing a folder.
+def _walk(root: Path) -> Iterator[tuple[str, tuple[str, ...], OSError | None]]:
+    """Every entry under records/, in a stable order: its path, its parts below records/, and
+    the error met listing a folder.
 
     Links are never followed, and a link to a folder or a folder named like a record file is
-    yielded instead of entered, so that it is reported rather than silently skipped.
+    yielded instead of entered, so that it is reported rather than silently skipped. Paths
+    stay strings: a Path per file was a sixth of reading a record.
     """
+    base = os.path.join(root, RECORDS_DIR)
     errors: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(
-        root / RECORDS_DIR, onerror=errors.append, followlinks=False
-    ):
-        here = Path(dirpath)
+    for dirpath, dirnames, filenames in os.walk(base, onerror=errors.append, followlinks=False):
         while errors:
-            failed = errors.pop(0)
-            yield Path(failed.filename or here), failed
-        odd = [n for n in dirnames if n.endswith(SUFFIX) or (here / n).is_symlink()]
+            error = errors.pop(0)
+            failed = str(error.filename or dirpath)
+            yield failed, _parts_below(base, failed), error
+        here = _parts_below(base, dirpath)
+        odd = [
+            n for n in dirnames if n.endswith(SUFFIX) or os.path.islink(os.path.join(dirpath, n))
+        ]
         dirnames[:] = sorted(n for n in dirnames if n not in odd and not n.startswith("."))
         for name in sorted([*filenames, *odd]):
-            yield here / name, None
-    for failed in errors:
-        yield Path(failed.filename or root / RECORDS_DIR), failed
+            yield os.path.join(dirpath, name), (*here, name), None
+    for error in errors:
+        failed = str(error.filename or base)
+        yield failed, _parts_below(base, failed), error
+
+
+def _parts_below(base: str, path: str) -> tuple[str, ...]:
+    relative = os.path.relpath(path, base)
+    return () if relative == os.curdir else tuple(Path(relative).parts)
 
 
 def read_bounded(path: Path | str) -> bytes:
@@ -212,13 +222,6 @@ def _unreadable(rel: str, reason: str) -> Problem:
     return Problem(rel, 0, 0, "", "unreadable-file", f"cannot be read: {reason}")
 
 
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _misplaced(inner: tuple[str, ...], rel: str) -> Problem | None:
     """The problem with where a file sits, if it is not records/<kind>/<name>.yaml."""
     if len(inner) == 2 and inner[0] in RECORD_TYPES and inner[1].endswith(SUFFIX):
@@ -236,10 +239,13 @@ def _misplaced(inner: tuple[str, ...], rel: str) -> Problem | None:
 
 def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]:
     """Read and validate one file; None when it is not a record file at all."""
-    # Where the file sits, worked out once: path arithmetic was a fifth of reading a record.
-    inner = path.relative_to(root / RECORDS_DIR).parts
+    return _read_entry(str(path), path.relative_to(root / RECORDS_DIR).parts)
+
+
+def _read_entry(path: str, inner: tuple[str, ...]) -> tuple[RecordFile | None, list[Problem]]:
+    """Read and validate the file at path, which sits at inner below records/."""
     rel = "/".join((RECORDS_DIR, *inner))
-    name = inner[-1]
+    name = inner[-1] if inner else RECORDS_DIR
     if name in _IGNORED or name.startswith("."):
         return None, []
     if inner == (RETIRED_FILE,):
@@ -247,7 +253,7 @@ def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]
     misplaced = _misplaced(inner, rel)
     # A file that cannot be parsed still stands for its id (its file name), so that records
     # referring to it are not reported too: one bad file, one problem.
-    unparsed = RecordFile(rel, inner[0], YamlDocument())
+    unparsed = RecordFile(rel, inner[0] if inner else "", YamlDocument())
     try:
         status = os.lstat(path)
     except OSError as exc:
@@ -268,7 +274,7 @@ def read_file(root: Path, path: Path) -> tuple[RecordFile | None, list[Problem]]
     if size > MAX_BYTES:
         message = f"the file has {size} bytes; the bound is {MAX_BYTES}"
         return unparsed, [Problem(rel, 0, 0, "", "file-too-large", message)]
-    return parse_record(rel, inner[0], data, origin=str(path))
+    return parse_record(rel, inner[0], data, origin=path)
 
 
 def parse_record(
@@ -306,11 +312,12 @@ def read_records(root: Path) -> tuple[Dataset, list[RecordFile], list[Problem]]:
     """Read every record under root/records; invalid files are reported, not raised."""
     files: list[RecordFile] = []
     problems: list[Problem] = []
-    for path, error in _walk(root):
+    for path, inner, error in _walk(root):
         if error is not None:
-            problems.append(_unreadable(_relative(root, path), error.strerror or str(error)))
+            rel = "/".join((RECORDS_DIR, *inner))
+            problems.append(_unreadable(rel, error.strerror or str(error)))
             continue
-        file, found = read_file(root, path)
+        file, found = _read_entry(path, inner)
         problems.extend(found)
         if file is not None:
             files.append(file)
