@@ -819,8 +819,8 @@ def identity_cases(
     gone = quiet[0]
 
     def disappear(root: Path) -> Expect:
-        published = [{"id": b.id} for b in items]
-        write(root, f"data/{kind}.json", json.dumps(published))
+        published = "".join(f"{b.id}\n" for b in items)
+        write(root, f"data/{kind}.csv", "id\n" + published)
         (root / gone.rel).unlink()
         return Expect("id-disappeared", gone.rel, 0, None, "id")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from japan_peru_relations.checks import run_checks
-from japan_peru_relations.models import RECORD_TYPES
+from japan_peru_relations.models import RECORD_TYPES, Meeting
 from japan_peru_relations.records import read_file, read_records
 
 from .conftest import ROOT
@@ -41,3 +41,29 @@ def test_record_cites_sources_unless_vocabulary(path: Path) -> None:
     assert file.record is not None
     if file.kind not in ("sources", "topics"):
         assert getattr(file.record, "sources", None), "every record cites at least one source"
+
+
+def test_records_share_one_set_of_given_fields_per_combination() -> None:
+    _, files, _ = read_records(ROOT)
+    participants = [
+        p for f in files if isinstance(f.record, Meeting) for p in f.record.participants
+    ]
+    by_fields: dict[frozenset[str], set[int]] = {}
+    for participant in participants:
+        given = participant.model_fields_set
+        by_fields.setdefault(frozenset(given), set()).add(id(given))
+    assert all(len(ids) == 1 for ids in by_fields.values())
+    assert len(participants) > len(by_fields)
+
+
+def test_a_copy_with_changes_leaves_the_shared_set_alone() -> None:
+    _, files, _ = read_records(ROOT)
+    first, second = [
+        p for f in files if isinstance(f.record, Meeting) for p in f.record.participants
+    ][:2]
+    if first.model_fields_set is not second.model_fields_set:
+        pytest.skip("the first two participants were given different fields")
+    before = set(second.model_fields_set)
+    changed = first.model_copy(update={"title": "Changed"})
+    assert "title" in changed.model_fields_set
+    assert first.model_fields_set == second.model_fields_set == before

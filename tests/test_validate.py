@@ -248,9 +248,9 @@ RETIRED = "records/retired.yaml"
 
 
 def publish(root: Path, kind: str, *ids: str) -> None:
-    """A previous release whose data/<kind>.json holds these ids."""
+    """A previous release whose data/<kind>.csv holds these ids."""
     (root / "data").mkdir(exist_ok=True)
-    (root / "data" / f"{kind}.json").write_text(json.dumps([{"id": i} for i in ids]))
+    (root / "data" / f"{kind}.csv").write_text("id,label\n" + "".join(f"{i},x\n" for i in ids))
 
 
 def test_the_previous_release_is_read_where_the_build_writes() -> None:

@@ -146,6 +146,16 @@ ACCEPTED: list[tuple[str, object]] = [
     ('a: "\\0\\a\\b\\v\\f\\r\\e\\ \\N\\_\\L\\P"\n', {"a": "\0\a\b\v\f\r\x1b \x85\xa0\u2028\u2029"}),
     ('a: "\\u0000\\uFFFF"\n', {"a": "\0\uffff"}),
     ('a: " x "\n', {"a": " x "}),
+    # entries after the first take a short way; what it cannot take goes the long way
+    (
+        "a: 1\nb: x:y\nc:  two\nd: e  \ne-f: g\nh: -5\ni: 'q'\nj:\nk: ~\n",
+        {"a": "1", "b": "x:y", "c": "two", "d": "e", "e-f": "g", "h": "-5", "i": "q", "j": None}
+        | {"k": None},
+    ),
+    (
+        "a:\n  - 1\n  - x:y\n  -  two\n  - e  \n  - -5\n  - 'q'\n  - k:\n  - ~\n",
+        {"a": ["1", "x:y", "two", "e", "-5", "q", {"k": None}, None]},
+    ),
     # comments and blank lines
     ("# head\na: b\n\n# c\n      # d\nc: d\n\n", {"a": "b", "c": "d"}),
     ("a:\n  # between\n  b: c\n", {"a": {"b": "c"}}),
@@ -265,6 +275,8 @@ DECLINED_TEXTS: list[str] = [
     "null: b\n",
     "~: b\n",
     "a: b\na: c\n",
+    "a: b\nnull: c\n",
+    "a: b\nc: d\na: e\n",
     "a:\n  - b: 1\n    b: 2\n",
     "k" * 201 + ": v\n",
     # odd indentation and collections that YAML refuses
@@ -357,6 +369,9 @@ def test_a_file_over_the_size_bound_is_declined() -> None:
     assert parse_block_yaml(text) is DECLINED
     assert read_yaml(text.encode()).errors
     assert agrees("a: " + "é" * (MAX_BYTES // 2 - 4) + "\n") is not DECLINED
+    ascii_text = "a: " + "x" * MAX_BYTES + "\n"
+    assert parse_block_yaml(ascii_text) is DECLINED
+    assert read_yaml(ascii_text.encode()).errors
 
 
 def test_declined_repr_names_it() -> None:

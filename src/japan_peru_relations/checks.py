@@ -243,7 +243,7 @@ def check_disappeared_ids(ctx: Context) -> Iterator[Problem]:
                 0,
                 "id",
                 "id-disappeared",
-                f"id {record_id!r} is in the published data/{kind}.json but no record has it, "
+                f"id {record_id!r} is in the published data/{kind}.csv but no record has it, "
                 f"and {RETIRED_PATH} does not list it",
             )
 

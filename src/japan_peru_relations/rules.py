@@ -114,7 +114,7 @@ _RULES = (
     Rule("duplicate-id", Category.IDENTITY, "Duplicate id",
          "Two records of one kind share an id.", "give one of them a new id"),
     Rule("id-disappeared", Category.IDENTITY, "Published id removed without a record of why",
-         "An id in the previous release (the committed data/<kind>.json) must stay, or be listed in records/retired.yaml with what replaced it, so that links to it can be followed.",
+         "An id in the previous release (the committed data/<kind>.csv) must stay, or be listed in records/retired.yaml with what replaced it, so that links to it can be followed.",
          "restore the record, or add the id under its kind in records/retired.yaml with `replaced_by` and `reason`"),
     Rule("id-reused", Category.IDENTITY, "Retired id used again",
          "An id listed in records/retired.yaml never names a record again: it meant something else before.",

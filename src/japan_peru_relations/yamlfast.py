@@ -53,7 +53,8 @@ class _DeclineError(Exception):
 
 # Everything but LF, printable ASCII and the printable Unicode YAML allows, less the characters
 # libyaml treats specially: NEL, LS and PS are line breaks in YAML 1.1, and a BOM is skipped at
-# the start of any line. Tabs and CR are left out too: they change indentation and line ends.
+# the start of any line. Tabs and lone CRs are left out too: they change indentation and
+# line ends.
 _REFUSED = re.compile(
     "[^\n -~\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
@@ -67,6 +68,8 @@ _NULLS = frozenset({"~", "null", "Null", "NULL"})
 # Characters that cannot start a plain scalar in block context (`-` can, before a non-space).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _ENTRY_AFTER_DASH = frozenset({"", " "})
+_NOT_PLAIN_FIRST = _INDICATORS | {" "}
+_NOT_PLAIN_LAST = frozenset(": ")
 _BLOCK_HEADERS = frozenset({"|", "|-", ">", ">-"})
 # libyaml's single-character escapes in double-quoted scalars (it has no `\'`).
 _ESCAPES: Final = {
@@ -95,6 +98,8 @@ _QUOTE_OR_ESCAPE = re.compile(r'["\\]').search
 
 def parse_block_yaml(text: str) -> dict[str, Any] | Declined:
     """The record's plain data, exactly as read_yaml gives it, or DECLINED; never raises."""
+    if len(text) > MAX_BYTES:
+        return DECLINED  # more characters than the bound has bytes: too large in any encoding
     # libyaml reads CR LF as one line break and gives it as LF in block scalars; a lone CR
     # (a line break to YAML, not to str.split) is refused below.
     lf_text = text.replace("\r\n", "\n") if "\r" in text else text
@@ -129,9 +134,39 @@ def _parse(lines: list[str]) -> dict[str, Any]:
         line = lines[i]
         i += 1
         content = line.lstrip(" ")
+        ind = len(line) - len(content)
+        if ind == top_ind and not pending:
+            # The commonest lines, the open collection's next `key: value` or `- value` with a
+            # value that is plain, the short way: string methods for the regex and _plain's
+            # checks inlined. A line that fails a check goes the long way below.
+            if top_is_map:
+                key, colon, value = content.partition(": ")
+                simple = (
+                    colon
+                    and key.isidentifier()
+                    and key.isascii()
+                    and len(key) <= 200
+                    and key not in top
+                    and key not in _NULL_KEYS
+                )
+            else:
+                key, value = "", content[2:]
+                simple = content[:2] == "- "
+            if (
+                simple
+                and value
+                and value[0] not in _NOT_PLAIN_FIRST
+                and value[-1] not in _NOT_PLAIN_LAST
+                and ": " not in value
+                and " #" not in value
+            ):
+                if top_is_map:
+                    top[key] = None if value in _NULLS else value
+                else:
+                    top.append(None if value in _NULLS else value)
+                continue
         if not content or content[0] == "#":
             continue  # blank lines and full-line comments mean nothing outside block scalars
-        ind = len(line) - len(content)
         # a block sequence entry: `-` then a space or the line's end
         entry = content[0] == "-" and content[1:2] in _ENTRY_AFTER_DASH
         if pending:
@@ -179,8 +214,8 @@ def _parse(lines: list[str]) -> dict[str, Any]:
                     top, top_ind, top_is_map, top_indentless = child, col, not entry, False
                     content = rest
                     continue
-                value, i = _value(rest, lines, i, top_ind)
-                top.append(value)
+                item, i = _value(rest, lines, i, top_ind)
+                top.append(item)
                 break
             match = _KEY(content)
             if match is None:
