@@ -43,7 +43,7 @@ def synth_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_synthetic_project_validates_clean(synth_project: Path) -> None:
     report = validate_project(synth_project, Options(package=True, frictionless=True))
     assert report.sorted_problems() == []
-    assert report.checked["package checks"] == 4
+    assert report.checked["package checks"] == 5  # with the frictionless second opinion
 
 
 def test_synthetic_project_has_every_kind(synth_project: Path) -> None:

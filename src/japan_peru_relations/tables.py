@@ -359,13 +359,28 @@ def _plain_list_rows(
             yield [*keys, seq, *(item.get(name) for name in own)]
 
 
+class CsvTable:
+    """One table's CSV text, written from its kind's plain data a batch of records at a time."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._out = io.StringIO()
+        self._writer = csv.writer(self._out, lineterminator="\n")
+        self._writer.writerow(table.field_names)
+
+    def add(self, plain: list[dict[str, Any]]) -> CsvTable:
+        """Write the rows of these records (plain data, see plain_records)."""
+        self._writer.writerows(_plain_rows(self.table, plain))
+        return self
+
+    def text(self) -> str:
+        """The CSV text written so far: a header, then rows; LF line ends, minimal quoting."""
+        return self._out.getvalue()
+
+
 def csv_text(table: Table, plain: list[dict[str, Any]]) -> str:
     """One table as CSV text from its kind's plain data (see plain_records)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.field_names)
-    writer.writerows(_plain_rows(table, plain))
-    return out.getvalue()
+    return CsvTable(table).add(plain).text()
 
 
 def to_csv(table: Table, dataset: Dataset) -> str:
