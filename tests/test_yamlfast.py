@@ -52,8 +52,10 @@ def agrees(text: str) -> object:
     fast = parse_block_yaml(text)
     if fast is DECLINED:
         return fast
-    doc = read_yaml(text.encode("utf-8"))
+    # With positions, read_yaml always runs PyYAML's parser (without, it may call this one).
+    doc = read_yaml(text.encode("utf-8"), positions=True)
     assert doc.errors == [], f"accepted a text read_yaml refuses: {text!r}"
+    assert doc.positions, "read_yaml did not run the full parser"
     assert _ordered(fast) == _ordered(doc.value), f"differs from read_yaml on {text!r}"
     return fast
 
@@ -414,15 +416,14 @@ some_keys = st.one_of(word_keys, word_keys, word_keys, plain_keys, st.sampled_fr
 
 def _data(keys: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str, Any]]:
     """Record-like data: mappings of strings, None, lists and mappings of the same."""
-    leaves = st.none() | strings
-    values = st.recursive(
-        leaves,
-        lambda kids: (
-            st.lists(kids, min_size=1, max_size=4)
-            | st.dictionaries(keys, kids, min_size=1, max_size=4)
-        ),
-        max_leaves=12,
-    )
+
+    def collections(kids: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+        # never empty: block style has no way to write [] or {}
+        return st.lists(kids, min_size=1, max_size=4) | st.dictionaries(
+            keys, kids, min_size=1, max_size=4
+        )
+
+    values = st.recursive(st.none() | strings, collections, max_leaves=12)
     return st.dictionaries(keys, values, min_size=1, max_size=6)
 
 
