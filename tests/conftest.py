@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -32,3 +35,16 @@ def project(tmp_path: Path) -> Path:
         elif source.exists():
             shutil.copy2(source, tmp_path / name)
     return tmp_path
+
+
+def synth_module() -> ModuleType:
+    """scripts/synth.py as a module (it is a script, not part of the package)."""
+    name = "jpr_synth"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "synth.py")
+        assert spec is not None
+        assert spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

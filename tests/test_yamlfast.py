@@ -10,12 +10,9 @@ texts at both parsers.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -27,7 +24,7 @@ from japan_peru_relations import yamlread
 from japan_peru_relations.yamlfast import DECLINED, MAX_BYTES, MAX_DEPTH, parse_block_yaml
 from japan_peru_relations.yamlread import read_yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, synth_module
 
 RECORDS = sorted((ROOT / "records").rglob("*.yaml"))
 PROPERTY = settings(
@@ -75,20 +72,8 @@ def test_the_repository_has_records() -> None:
     assert len(RECORDS) > 100
 
 
-def _synth() -> ModuleType:
-    name = "jpr_synth"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / "synth.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 def test_synthetic_records_are_read_fast_and_exactly(tmp_path: Path) -> None:
-    synth = _synth()
+    synth = synth_module()
     written = synth.write_records(tmp_path, synth.generate(300, seed=11))
     paths = sorted((tmp_path / "records").rglob("*.yaml"))
     assert len(paths) == written > 300

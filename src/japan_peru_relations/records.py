@@ -91,9 +91,8 @@ def _reread(origin: str, checksum: int) -> YamlDocument:
     except OSError:
         return YamlDocument()
     if zlib.crc32(data) != checksum:
-        return (
-            YamlDocument()
-        )  # edited while being validated: no position is better than a wrong one
+        # Edited while being validated: no position is better than a wrong one.
+        return YamlDocument()
     return read_yaml(data)
 
 
