@@ -62,6 +62,12 @@ def shapes(model: type[BaseModel]) -> tuple[FieldShape, ...]:
     )
 
 
+@cache
+def _linking(model: type[BaseModel]) -> tuple[FieldShape, ...]:
+    """The fields of a model that hold foreign keys or nested models (the rest hold neither)."""
+    return tuple(s for s in shapes(model) if s.ref or s.model is not None)
+
+
 Reference = tuple[tuple[str | int, ...], str, str]
 """One foreign key in a record: (location, target resource, id)."""
 
@@ -69,7 +75,7 @@ Reference = tuple[tuple[str | int, ...], str, str]
 def references(record: BaseModel, loc: tuple[str | int, ...] = ()) -> list[Reference]:
     """Every foreign key in a record: (location, target resource, id)."""
     found: list[Reference] = []
-    for shape in shapes(type(record)):
+    for shape in _linking(type(record)):
         value = getattr(record, shape.name)
         if value is None:
             continue

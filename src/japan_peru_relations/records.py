@@ -251,17 +251,20 @@ def _read_entry(path: str, inner: tuple[str, ...]) -> tuple[RecordFile | None, l
     if inner == (RETIRED_FILE,):
         return None, []  # not a record: retired.py reads it
     misplaced = _misplaced(inner, rel)
-    # A file that cannot be parsed still stands for its id (its file name), so that records
-    # referring to it are not reported too: one bad file, one problem.
-    unparsed = RecordFile(rel, inner[0] if inner else "", YamlDocument())
+
+    def unparsed(problem: Problem) -> tuple[RecordFile | None, list[Problem]]:
+        # A file that cannot be parsed still stands for its id (its file name), so that records
+        # referring to it are not reported too: one bad file, one problem.
+        file = None if misplaced else RecordFile(rel, inner[0], YamlDocument())
+        return file, [problem]
+
     try:
         status = os.lstat(path)
     except OSError as exc:
-        return (None if misplaced else unparsed), [_unreadable(rel, exc.strerror or str(exc))]
+        return unparsed(_unreadable(rel, exc.strerror or str(exc)))
     if stat.S_ISLNK(status.st_mode):
         # A link may lead anywhere (/dev/zero, a file outside the project): never followed.
-        problem = _unreadable(rel, "it is a symbolic link, not a regular file")
-        return (None if misplaced else unparsed), [problem]
+        return unparsed(_unreadable(rel, "it is a symbolic link, not a regular file"))
     if misplaced is not None:
         return None, [misplaced]
     try:
@@ -269,11 +272,11 @@ def _read_entry(path: str, inner: tuple[str, ...]) -> tuple[RecordFile | None, l
             raise OSError("it is not a regular file")
         data = read_bounded(path)
     except OSError as exc:
-        return unparsed, [_unreadable(rel, exc.strerror or str(exc))]
+        return unparsed(_unreadable(rel, exc.strerror or str(exc)))
     size = max(len(data), status.st_size)
     if size > MAX_BYTES:
         message = f"the file has {size} bytes; the bound is {MAX_BYTES}"
-        return unparsed, [Problem(rel, 0, 0, "", "file-too-large", message)]
+        return unparsed(Problem(rel, 0, 0, "", "file-too-large", message))
     return parse_record(rel, inner[0], data, origin=path)
 
 
