@@ -67,3 +67,17 @@ def test_a_copy_with_changes_leaves_the_shared_set_alone() -> None:
     changed = first.model_copy(update={"title": "Changed"})
     assert "title" in changed.model_fields_set
     assert first.model_fields_set == second.model_fields_set == before
+
+
+def test_a_valid_record_finds_its_lines_again_only_in_an_unchanged_file(project: Path) -> None:
+    path = sorted((project / "records" / "meetings").glob("*.yaml"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    id_line = next(n for n, line in enumerate(lines, start=1) if line.startswith("id:"))
+    file, problems = read_file(project, path)
+    assert problems == []
+    assert file is not None
+    assert file.position(("id",)) == (id_line, 1)  # read again from the unchanged file
+    edited, _ = read_file(project, path)
+    assert edited is not None
+    path.write_text("# edited after it was read\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert edited.position(("id",)) == (0, 0)  # no position rather than a wrong one
