@@ -34,17 +34,16 @@ class DataNotFoundError(FileNotFoundError):
 
 def default_data_dir() -> Traversable:
     """The data shipped in the wheel, or the checkout's data/ in an editable install."""
-    # An installed package is almost always plain files beside this module; importlib.resources
-    # (a quarter of a cold start to import) is needed only for one inside a zip archive.
-    beside = Path(__file__).resolve().parent / "_data"
-    if beside.is_dir():
-        return beside
+    # An installed package is almost always plain files beside this module, and a checkout has
+    # data/ two levels up; importlib.resources (a quarter of a cold start to import) is needed
+    # only for a package inside a zip archive.
+    here = Path(__file__).resolve()
+    for candidate in (here.parent / "_data", here.parents[2] / "data"):
+        if candidate.is_dir():
+            return candidate
     from importlib.resources import files
 
-    shipped = files("japan_peru_relations") / "_data"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[2] / "data"
+    return files("japan_peru_relations") / "_data"
 
 
 @cache

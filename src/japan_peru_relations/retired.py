@@ -112,10 +112,10 @@ def previous_ids(root: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for kind in RECORD_TYPES:
         try:
-            ids = set(_published_ids(root / PUBLISHED_DIR / f"{kind}.csv"))
+            ids = _published_ids(root / PUBLISHED_DIR / f"{kind}.csv")
+            found[kind] = {value for value in ids if _is_id(value)}
         except (OSError, ValueError, csv.Error):
             continue
-        found[kind] = {value for value in ids if _is_id(value)}
     return found
 
 

@@ -37,8 +37,7 @@ def validate_project(root: Path, options: Options = Options()) -> Report:
         if options.package:
             # The published files' own checks need no records: done first, before the records
             # fill memory, so that the two never add up.
-            report.extend(check_csv_tables(root))
-            report.extend(check_descriptor_profile(root))
+            report.extend(check_descriptor(root))
         dataset, files, problems = read_records(root)
         problems += run_checks(files, options.today or dt.date.today(), root)
         report.extend(problems)
@@ -135,18 +134,28 @@ def _schema_failures(rel: str, schema: Any, data: Any) -> list[Problem]:
     ]
 
 
-def check_descriptor_profile(root: Path) -> list[Problem]:
-    """datapackage.json validates against the official Data Package v2 profile."""
+def check_descriptor(root: Path) -> list[Problem]:
+    """datapackage.json meets the Data Package v2 profile, and every CSV resource it describes
+    meets its Table Schema (types, constraints, header, keys).
+
+    The table check runs whatever the build check finds: it is what lets frictionless be a
+    second opinion rather than the default path (tests/test_tablecheck.py holds each rule to
+    frictionless's).
+    """
+    path = root / DESCRIPTOR
+    if not path.is_file():
+        return []  # a missing descriptor is the build check's to report
+    descriptor, error = _load_json(path, root)
+    if error:
+        return [Problem(DESCRIPTOR, 0, 0, "", "descriptor-error", error.message)]
+    return _profile_failures(descriptor) + check_tables(root, descriptor)
+
+
+def _profile_failures(descriptor: Any) -> list[Problem]:
     import importlib.resources
 
     from jsonschema import Draft7Validator
 
-    path = root / DESCRIPTOR
-    if not path.is_file():
-        return []
-    descriptor, error = _load_json(path, root)
-    if error:
-        return [Problem(DESCRIPTOR, 0, 0, "", "descriptor-error", error.message)]
     profile_text = (
         importlib.resources.files("dplib") / "profiles" / "2.0" / "datapackage.json"
     ).read_text(encoding="utf-8")
@@ -166,19 +175,6 @@ def check_descriptor_profile(root: Path) -> list[Problem]:
         )
         for e in failures
     ]
-
-
-def check_csv_tables(root: Path) -> list[Problem]:
-    """Every CSV resource satisfies its Table Schema: types, constraints, header, keys.
-
-    Run whatever the build check found: it is what lets frictionless be a second opinion
-    rather than the default path (tests/test_tablecheck.py holds each rule to frictionless's).
-    """
-    path = root / DESCRIPTOR
-    if not path.is_file():
-        return []  # a missing descriptor is the build check's to report
-    descriptor, error = _load_json(path, root)
-    return [] if error else check_tables(root, descriptor)  # unreadable: the profile check says
 
 
 def check_frictionless(root: Path) -> list[Problem]:
